@@ -1,0 +1,298 @@
+//! The validated content model: what the widget shows and how answers route.
+//!
+//! A `Content` only exists after validation, so every reference in it
+//! resolves and every path ends in an outcome. It holds no spans and no
+//! "can't happen" options, and it must never depend on a parser: the widget
+//! embeds it as static data generated at build time (see `codegen`).
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// A string that is `'static` data in the widget and owned after parsing.
+pub type Str = Cow<'static, str>;
+/// A list that is `'static` data in the widget and owned after parsing.
+pub type List<T> = Cow<'static, [T]>;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub Str);
+
+        impl $name {
+            /// The id as written in the content file.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A question's public id (`data-question-id` in the DOM).
+    QuestionId
+);
+id_type!(
+    /// An answer's public id, unique within its question (`data-answer-id`).
+    AnswerId
+);
+id_type!(
+    /// An outcome's public id (`data-outcome-id`).
+    OutcomeId
+);
+
+/// Position of a question in `Content::questions`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuestionIdx(pub u16);
+
+/// Position of an outcome in `Content::outcomes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OutcomeIdx(pub u16);
+
+/// Position of a locale in `Content::locales`; every `Text` has one string
+/// per locale, in that order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Locale(pub u8);
+
+/// A user-facing string in every declared locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text(pub List<Str>);
+
+impl Text {
+    /// The string in `locale`. Validation guarantees one per declared locale;
+    /// an out-of-range locale falls back to the default (index 0 is never
+    /// missing), so this cannot fail.
+    pub fn get(&self, locale: Locale) -> &str {
+        self.0
+            .get(usize::from(locale.0))
+            .or_else(|| self.0.first())
+            .map_or("", |s| s)
+    }
+}
+
+/// How urgently the patient should act, least urgent first (so `Ord` sorts
+/// by urgency).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Manage at home; mention it at the next visit.
+    SelfCare,
+    /// Contact the clinic within a few days.
+    Soon,
+    /// Contact the clinic or a doctor today.
+    Urgent,
+    /// Call the emergency number now.
+    Emergency,
+}
+
+impl Urgency {
+    /// Every level, most urgent first.
+    pub const ALL: [Urgency; 4] = [
+        Urgency::Emergency,
+        Urgency::Urgent,
+        Urgency::Soon,
+        Urgency::SelfCare,
+    ];
+
+    /// The id used in the content file and in `data-urgency`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "emergency",
+            Urgency::Urgent => "urgent",
+            Urgency::Soon => "soon",
+            Urgency::SelfCare => "self_care",
+        }
+    }
+
+    /// Parses a content-file id.
+    pub fn from_id(id: &str) -> Option<Urgency> {
+        Urgency::ALL.into_iter().find(|u| u.as_str() == id)
+    }
+}
+
+/// A calendar date (`YYYY-MM-DD` in the file), already checked to exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Four-digit year.
+    pub year: u16,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to the month's length.
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Where an answer leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Ask this question next.
+    Question(QuestionIdx),
+    /// Stop at this outcome.
+    Outcome(OutcomeIdx),
+}
+
+/// Single choice answers on activation; multiple choice collects boxes and a
+/// Continue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Exactly one answer.
+    Single,
+    /// One or more answers. The most urgent outcome among the chosen answers'
+    /// targets wins; when none leads to an outcome, all lead to the same next
+    /// question (validation checks this).
+    Multiple,
+}
+
+/// One question of the content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Public id.
+    pub id: QuestionId,
+    /// Single or multiple choice.
+    pub kind: Kind,
+    /// The question itself.
+    pub text: Text,
+    /// Optional help shown under the question.
+    pub help: Option<Text>,
+    /// At least one answer, in display order.
+    pub answers: List<Answer>,
+}
+
+/// One answer of a question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// Public id, unique within the question.
+    pub id: AnswerId,
+    /// What the patient reads on the button or checkbox.
+    pub label: Text,
+    /// Optional hint under the label.
+    pub hint: Option<Text>,
+    /// "None of these": choosing it clears the others and back (multiple
+    /// choice only, at most one per question).
+    pub exclusive: bool,
+    /// A warning sign: it leads straight to an emergency outcome, and its
+    /// label is listed as a warning sign on every other outcome.
+    pub red_flag: bool,
+    /// Where choosing it leads.
+    pub next: Target,
+}
+
+/// A cited source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Title, per locale.
+    pub title: Text,
+    /// An `https:` URL.
+    pub url: Str,
+}
+
+/// Guidance shown at the end of a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// Public id.
+    pub id: OutcomeId,
+    /// How urgently to act.
+    pub urgency: Urgency,
+    /// Headline.
+    pub title: Text,
+    /// One or two sentences under the headline.
+    pub summary: Text,
+    /// What to do, in order.
+    pub steps: List<Text>,
+    /// When to get help sooner than this outcome says.
+    pub sooner: Text,
+    /// What to tell the clinician.
+    pub tell_clinician: Text,
+    /// Where the advice comes from.
+    pub sources: List<Source>,
+    /// When a clinician last reviewed this outcome.
+    pub reviewed: Date,
+}
+
+/// A whole, validated content file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Content {
+    /// The file's id, e.g. `botox-aftercare`.
+    pub id: Str,
+    /// The content's own version, shown in summaries.
+    pub version: Str,
+    /// When the whole file was last reviewed.
+    pub reviewed: Date,
+    /// Locale codes (`en`, `es`); every `Text` follows this order.
+    pub locales: List<Str>,
+    /// The locale used when the patient's is not declared.
+    pub default_locale: Locale,
+    /// The start screen's heading.
+    pub title: Text,
+    /// The start screen's explanation: what this is for and for whom.
+    pub intro: Text,
+    /// Questions; the first is asked first.
+    pub questions: List<Question>,
+    /// Outcomes.
+    pub outcomes: List<Outcome>,
+}
+
+impl Content {
+    /// The question at `idx` (indices only come from this content).
+    pub fn question(&self, idx: QuestionIdx) -> &Question {
+        &self.questions[usize::from(idx.0)]
+    }
+
+    /// The outcome at `idx` (indices only come from this content).
+    pub fn outcome(&self, idx: OutcomeIdx) -> &Outcome {
+        &self.outcomes[usize::from(idx.0)]
+    }
+
+    /// The first question.
+    pub fn start(&self) -> QuestionIdx {
+        QuestionIdx(0)
+    }
+
+    /// Looks up a question by public id.
+    pub fn question_idx(&self, id: &str) -> Option<QuestionIdx> {
+        let pos = self.questions.iter().position(|q| q.id.as_str() == id)?;
+        Some(QuestionIdx(pos as u16))
+    }
+
+    /// Looks up an outcome by public id.
+    pub fn outcome_idx(&self, id: &str) -> Option<OutcomeIdx> {
+        let pos = self.outcomes.iter().position(|o| o.id.as_str() == id)?;
+        Some(OutcomeIdx(pos as u16))
+    }
+
+    /// The locale with this code (`es`, or `es-MX` by its language), if declared.
+    pub fn locale(&self, code: &str) -> Option<Locale> {
+        let lang = code.split(['-', '_']).next().unwrap_or(code);
+        let pos = self
+            .locales
+            .iter()
+            .position(|l| l.eq_ignore_ascii_case(code) || l.eq_ignore_ascii_case(lang))?;
+        Some(Locale(pos as u8))
+    }
+
+    /// The code of `locale`.
+    pub fn locale_code(&self, locale: Locale) -> &str {
+        self.locales
+            .get(usize::from(locale.0))
+            .map_or("en", |s| s)
+    }
+
+    /// Every red-flag answer, in file order: the warning signs listed on
+    /// every outcome below `emergency`.
+    pub fn red_flags(&self) -> impl Iterator<Item = &Answer> {
+        self.questions
+            .iter()
+            .flat_map(|q| q.answers.iter())
+            .filter(|a| a.red_flag)
+    }
+}

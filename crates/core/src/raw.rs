@@ -1,0 +1,118 @@
+//! The content file as written: serde types that mirror the TOML one to one,
+//! with spans kept on everything a diagnostic may point at.
+//!
+//! Only shape lives here (`deny_unknown_fields`, types); meaning is checked
+//! in `validate`, which turns these into the model.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A user-facing string keyed by locale code: `{ en = "…", es = "…" }`.
+pub type RawText = BTreeMap<String, Spanned<String>>;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContent {
+    /// The content's id, e.g. `botox-aftercare`.
+    pub id: Spanned<String>,
+    /// The content's own version, e.g. `1.0.0`.
+    pub version: Spanned<String>,
+    /// When the whole file was last reviewed, `YYYY-MM-DD`.
+    pub reviewed: Spanned<String>,
+    /// Declared locale codes; `en` is required. Every text has each of them.
+    pub locales: Spanned<Vec<Spanned<String>>>,
+    /// The locale used when the patient's is not declared.
+    pub default_locale: Spanned<String>,
+    /// The start screen's heading.
+    pub title: Spanned<RawText>,
+    /// The start screen's explanation.
+    pub intro: Spanned<RawText>,
+    /// Questions, in the order they are asked; the first one starts.
+    #[serde(default)]
+    pub questions: Vec<Spanned<RawQuestion>>,
+    /// Outcomes.
+    #[serde(default)]
+    pub outcomes: Vec<Spanned<RawOutcome>>,
+}
+
+/// `[[questions]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    /// Public id (the DOM's `data-question-id`).
+    pub id: Spanned<String>,
+    /// `single` or `multiple`.
+    pub kind: Spanned<String>,
+    /// The question.
+    pub text: Spanned<RawText>,
+    /// Optional help under the question.
+    #[serde(default)]
+    pub help: Option<Spanned<RawText>>,
+    /// Multiple choice only: where answers without their own `next` lead.
+    #[serde(default)]
+    pub otherwise: Option<Spanned<String>>,
+    /// `[[questions.answers]]`, in display order.
+    #[serde(default)]
+    pub answers: Vec<Spanned<RawAnswer>>,
+}
+
+/// `[[questions.answers]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnswer {
+    /// Public id, unique within the question (`data-answer-id`).
+    pub id: Spanned<String>,
+    /// The button or checkbox label.
+    pub label: Spanned<RawText>,
+    /// Optional hint under the label.
+    #[serde(default)]
+    pub hint: Option<Spanned<RawText>>,
+    /// Multiple choice only: "none of these", clears the others.
+    #[serde(default)]
+    pub exclusive: Option<Spanned<bool>>,
+    /// A warning sign: must lead straight to an `emergency` outcome.
+    #[serde(default)]
+    pub red_flag: Option<Spanned<bool>>,
+    /// A question or outcome id. Required for single choice; for multiple
+    /// choice, defaults to the question's `otherwise`.
+    #[serde(default)]
+    pub next: Option<Spanned<String>>,
+}
+
+/// `[[outcomes]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutcome {
+    /// Public id (`data-outcome-id`).
+    pub id: Spanned<String>,
+    /// `emergency`, `urgent`, `soon` or `self_care`.
+    pub urgency: Spanned<String>,
+    /// Headline.
+    pub title: Spanned<RawText>,
+    /// One or two sentences under the headline.
+    pub summary: Spanned<RawText>,
+    /// What to do, in order; at least one.
+    pub steps: Spanned<Vec<Spanned<RawText>>>,
+    /// When to get help sooner.
+    pub sooner: Spanned<RawText>,
+    /// What to tell the clinician.
+    pub tell_clinician: Spanned<RawText>,
+    /// When a clinician last reviewed it, `YYYY-MM-DD`.
+    pub reviewed: Spanned<String>,
+    /// `[[outcomes.sources]]`; at least one.
+    #[serde(default)]
+    pub sources: Vec<Spanned<RawSource>>,
+}
+
+/// `[[outcomes.sources]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// The source's title, per locale.
+    pub title: Spanned<RawText>,
+    /// An `https:` URL.
+    pub url: Spanned<String>,
+}

@@ -1,0 +1,734 @@
+//! Validation: from a TOML file to a `Content`, or every problem in it.
+//!
+//! This is the one code path the build script, the content tool, the tests
+//! and (through the generated code) the runtime rely on. It collects every
+//! meaning problem instead of stopping at the first; shape problems (TOML
+//! syntax, unknown keys, wrong types) come one at a time from `toml` + serde,
+//! as in cargo.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostics, Problem, did_you_mean};
+use crate::engine::Selection;
+use crate::model::{
+    Answer, AnswerId, Content, Date, Kind, Locale, Outcome, OutcomeId, OutcomeIdx, Question,
+    QuestionId, QuestionIdx, Source, Target, Text, Urgency,
+};
+use crate::paths::{Dead, all_paths};
+use crate::raw::{RawAnswer, RawContent, RawOutcome, RawQuestion, RawText};
+
+/// The locale every content file must have.
+pub const REQUIRED_LOCALE: &str = "en";
+
+/// Parses and validates `source`, read from `path` (used in messages only).
+pub fn load(path: &str, source: &str) -> Result<Content, Diagnostics> {
+    let diagnostics = |problems| Diagnostics {
+        path: path.to_owned(),
+        source: source.to_owned(),
+        problems,
+    };
+    let raw: RawContent = toml::from_str(source).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim_end().to_owned();
+        let mut problem = Problem::new(span, message.clone(), "here");
+        if let Some(help) = shape_help(&message) {
+            problem = problem.help(help);
+        }
+        diagnostics(vec![problem])
+    })?;
+    validate(&raw).map_err(diagnostics)
+}
+
+/// A hint for the shape errors serde reports, when one fits.
+fn shape_help(message: &str) -> Option<String> {
+    let unknown = message.strip_prefix("unknown field `")?;
+    let (field, rest) = unknown.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    Some(match did_you_mean(field, expected.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("the keys allowed here are {}", expected.join(", ")),
+    })
+}
+
+/// Checks the meaning of a parsed file and builds the model.
+pub fn validate(raw: &RawContent) -> Result<Content, Vec<Problem>> {
+    let mut v = Validator::default();
+    let content = v.content(raw);
+    if v.problems.is_empty() {
+        v.check_paths(&content, raw);
+    }
+    if v.problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(v.problems)
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    locales: Vec<String>,
+    questions: BTreeMap<String, QuestionIdx>,
+    outcomes: BTreeMap<String, (OutcomeIdx, Option<Urgency>)>,
+}
+
+fn span<T>(s: &Spanned<T>) -> Range<usize> {
+    s.span()
+}
+
+impl Validator {
+    fn report(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    fn content(&mut self, raw: &RawContent) -> Content {
+        self.locales(raw);
+        let default_locale = self.default_locale(raw);
+        self.index_ids(raw);
+        let outcomes: Vec<Outcome> = raw.outcomes.iter().map(|o| self.outcome(o)).collect();
+        let questions: Vec<Question> = raw.questions.iter().map(|q| self.question(q)).collect();
+        if raw.questions.is_empty() {
+            self.report(
+                Problem::new(0..0, "the content has no questions", "expected `[[questions]]`")
+                    .help("add at least one `[[questions]]` table; the first one is asked first"),
+            );
+        }
+        let content = Content {
+            id: self.id(&raw.id, "content").into(),
+            version: self.non_empty(&raw.version, "version").into(),
+            reviewed: self.date(&raw.reviewed),
+            locales: self.locales.iter().cloned().map(Into::into).collect::<Vec<_>>().into(),
+            default_locale,
+            title: self.text(&raw.title, "title"),
+            intro: self.text(&raw.intro, "intro"),
+            questions: questions.into(),
+            outcomes: outcomes.into(),
+        };
+        if self.problems.is_empty() {
+            self.check_graph(raw, &content);
+        }
+        content
+    }
+
+    fn locales(&mut self, raw: &RawContent) {
+        let mut seen = BTreeSet::new();
+        for locale in raw.locales.get_ref() {
+            let code = locale.get_ref();
+            if !is_locale_code(code) {
+                self.report(
+                    Problem::new(span(locale), format!("`{code}` is not a locale code"), "not a locale code")
+                        .help("use a language code such as `en` or `es`"),
+                );
+            } else if !seen.insert(code.clone()) {
+                self.report(Problem::new(
+                    span(locale),
+                    format!("locale `{code}` is declared twice"),
+                    "declared again here",
+                ));
+            } else {
+                self.locales.push(code.clone());
+            }
+        }
+        if !self.locales.iter().any(|l| l == REQUIRED_LOCALE) {
+            self.report(
+                Problem::new(span(&raw.locales), "the locales must include `en`", "no `en` here")
+                    .help("every content file needs English; add `\"en\"` to `locales`"),
+            );
+        }
+    }
+
+    fn default_locale(&mut self, raw: &RawContent) -> Locale {
+        let code = raw.default_locale.get_ref();
+        match self.locales.iter().position(|l| l == code) {
+            Some(pos) => Locale(pos as u8),
+            None => {
+                self.report(
+                    Problem::new(
+                        span(&raw.default_locale),
+                        format!("default locale `{code}` is not declared in `locales`"),
+                        "not declared",
+                    )
+                    .help(format!("declared locales: {}", self.locales.join(", "))),
+                );
+                Locale(0)
+            }
+        }
+    }
+
+    /// Records every question and outcome id, reporting duplicates, so that
+    /// references can be resolved in any order.
+    fn index_ids(&mut self, raw: &RawContent) {
+        for (i, o) in raw.outcomes.iter().enumerate() {
+            let id = o.get_ref().id.get_ref().clone();
+            let urgency = Urgency::from_id(o.get_ref().urgency.get_ref());
+            if self.outcomes.contains_key(&id) {
+                self.report(duplicate(&o.get_ref().id, "outcome"));
+            } else {
+                self.outcomes.insert(id, (OutcomeIdx(i as u16), urgency));
+            }
+        }
+        for (i, q) in raw.questions.iter().enumerate() {
+            let id = q.get_ref().id.get_ref().clone();
+            if self.questions.contains_key(&id) {
+                self.report(duplicate(&q.get_ref().id, "question"));
+            } else if self.outcomes.contains_key(&id) {
+                self.report(
+                    Problem::new(
+                        span(&q.get_ref().id),
+                        format!("`{id}` is both a question and an outcome id"),
+                        "also an outcome id",
+                    )
+                    .help("`next` names either, so every question and outcome id must be unique"),
+                );
+            } else {
+                self.questions.insert(id, QuestionIdx(i as u16));
+            }
+        }
+    }
+
+    fn id(&mut self, id: &Spanned<String>, what: &str) -> String {
+        let text = id.get_ref();
+        let well_formed = text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !well_formed {
+            self.report(
+                Problem::new(span(id), format!("invalid {what} id `{text}`"), "invalid id")
+                    .help("ids start with a lowercase letter and use only a-z, 0-9, `_` and `-`"),
+            );
+        }
+        text.clone()
+    }
+
+    fn non_empty(&mut self, value: &Spanned<String>, what: &str) -> String {
+        if value.get_ref().trim().is_empty() {
+            self.report(Problem::new(span(value), format!("empty {what}"), "empty"));
+        }
+        value.get_ref().clone()
+    }
+
+    fn text(&mut self, text: &Spanned<RawText>, what: &str) -> Text {
+        let map = text.get_ref();
+        for (code, value) in map {
+            if !self.locales.contains(code) {
+                let help = format!("declare `{code}` in `locales`, or remove this string");
+                self.report(
+                    Problem::new(
+                        span(value),
+                        format!("{what} has a string for `{code}`, which is not a declared locale"),
+                        "undeclared locale",
+                    )
+                    .help(help),
+                );
+            }
+        }
+        let mut strings = Vec::with_capacity(self.locales.len());
+        for code in self.locales.clone() {
+            match map.get(&code) {
+                Some(value) => {
+                    if value.get_ref().trim().is_empty() {
+                        self.report(Problem::new(
+                            span(value),
+                            format!("empty `{code}` text in {what}"),
+                            "empty text",
+                        ));
+                    }
+                    strings.push(value.get_ref().trim().to_owned().into());
+                }
+                None => {
+                    self.report(
+                        Problem::new(
+                            span(text),
+                            format!("missing `{code}` translation of {what}"),
+                            format!("no `{code}` here"),
+                        )
+                        .help(format!("add `{code} = \"…\"`; every text needs every declared locale")),
+                    );
+                    strings.push("".into());
+                }
+            }
+        }
+        Text(strings.into())
+    }
+
+    fn optional_text(&mut self, text: &Option<Spanned<RawText>>, what: &str) -> Option<Text> {
+        text.as_ref().map(|t| self.text(t, what))
+    }
+
+    fn date(&mut self, date: &Spanned<String>) -> Date {
+        parse_date(date.get_ref()).unwrap_or_else(|| {
+            self.report(
+                Problem::new(
+                    span(date),
+                    format!("malformed date `{}`", date.get_ref()),
+                    "not a date",
+                )
+                .help("write dates as YYYY-MM-DD, for example \"2026-11-20\""),
+            );
+            Date { year: 1970, month: 1, day: 1 }
+        })
+    }
+
+    fn resolve(&mut self, reference: &Spanned<String>) -> Option<Target> {
+        let name = reference.get_ref();
+        if let Some(&q) = self.questions.get(name) {
+            return Some(Target::Question(q));
+        }
+        if let Some(&(o, _)) = self.outcomes.get(name) {
+            return Some(Target::Outcome(o));
+        }
+        let known = self.questions.keys().chain(self.outcomes.keys()).map(String::as_str);
+        let mut problem = Problem::new(
+            span(reference),
+            format!("unknown question or outcome `{name}`"),
+            "no question or outcome has this id",
+        );
+        if let Some(close) = did_you_mean(name, known) {
+            problem = problem.help(format!("did you mean `{close}`?"));
+        }
+        self.report(problem);
+        None
+    }
+
+    fn outcome(&mut self, raw: &Spanned<RawOutcome>) -> Outcome {
+        let o = raw.get_ref();
+        let id = self.id(&o.id, "outcome");
+        let urgency = Urgency::from_id(o.urgency.get_ref()).unwrap_or_else(|| {
+            let levels = Urgency::ALL.map(Urgency::as_str);
+            let mut problem = Problem::new(
+                span(&o.urgency),
+                format!("unknown urgency `{}`", o.urgency.get_ref()),
+                "not an urgency level",
+            );
+            problem = match did_you_mean(o.urgency.get_ref(), levels) {
+                Some(close) => problem.help(format!("did you mean `{close}`?")),
+                None => problem.help(format!("the levels are {}", levels.join(", "))),
+            };
+            self.report(problem);
+            Urgency::Emergency
+        });
+        let what = |field: &str| format!("{field} of outcome `{id}`");
+        if o.steps.get_ref().is_empty() {
+            self.report(Problem::new(
+                span(&o.steps),
+                format!("outcome `{id}` has no steps"),
+                "add at least one step",
+            ));
+        }
+        if o.sources.is_empty() {
+            self.report(
+                Problem::new(span(&o.id), format!("outcome `{id}` cites no source"), "no `[[outcomes.sources]]`")
+                    .help("every outcome cites at least one source"),
+            );
+        }
+        let steps: Vec<Text> = o.steps.get_ref().iter().map(|s| self.text(s, &what("a step"))).collect();
+        let sources: Vec<Source> = o
+            .sources
+            .iter()
+            .map(|s| {
+                let s = s.get_ref();
+                let url = s.url.get_ref();
+                if !is_https_url(url) {
+                    self.report(
+                        Problem::new(span(&s.url), format!("source URL `{url}` is not https"), "not an https URL")
+                            .help("sources must be https: links, e.g. \"https://www.example.org/page\""),
+                    );
+                }
+                Source {
+                    title: self.text(&s.title, &what("a source title")),
+                    url: url.clone().into(),
+                }
+            })
+            .collect();
+        Outcome {
+            urgency,
+            title: self.text(&o.title, &what("the title")),
+            summary: self.text(&o.summary, &what("the summary")),
+            steps: steps.into(),
+            sooner: self.text(&o.sooner, &what("`sooner`")),
+            tell_clinician: self.text(&o.tell_clinician, &what("`tell_clinician`")),
+            sources: sources.into(),
+            reviewed: self.date(&o.reviewed),
+            id: OutcomeId(id.into()),
+        }
+    }
+
+    fn question(&mut self, raw: &Spanned<RawQuestion>) -> Question {
+        let q = raw.get_ref();
+        let id = self.id(&q.id, "question");
+        let kind = match q.kind.get_ref().as_str() {
+            "single" => Kind::Single,
+            "multiple" => Kind::Multiple,
+            other => {
+                let mut problem = Problem::new(
+                    span(&q.kind),
+                    format!("unknown question kind `{other}`"),
+                    "not a kind",
+                );
+                problem = match did_you_mean(other, ["single", "multiple"]) {
+                    Some(close) => problem.help(format!("did you mean `{close}`?")),
+                    None => problem.help("the kinds are `single` and `multiple`"),
+                };
+                self.report(problem);
+                Kind::Single
+            }
+        };
+        if q.answers.is_empty() {
+            self.report(
+                Problem::new(span(&q.id), format!("question `{id}` has no answers"), "no `[[questions.answers]]`")
+                    .help("add at least one answer after this question"),
+            );
+        }
+        if q.answers.len() > Selection::MAX_ANSWERS {
+            self.report(Problem::new(
+                span(&q.id),
+                format!("question `{id}` has {} answers; at most {} are allowed", q.answers.len(), Selection::MAX_ANSWERS),
+                "too many answers",
+            ));
+        }
+        let otherwise = match (&q.otherwise, kind) {
+            (Some(o), Kind::Multiple) => Some(self.resolve(o)),
+            (Some(o), Kind::Single) => {
+                self.report(
+                    Problem::new(span(o), "`otherwise` on a single-choice question", "only for multiple choice")
+                        .help("give each answer its own `next` instead"),
+                );
+                Some(None)
+            }
+            (None, _) => None,
+        };
+        let mut seen = BTreeSet::new();
+        let mut exclusive_seen = false;
+        let mut answers = Vec::with_capacity(q.answers.len());
+        for a in &q.answers {
+            let answer_id = a.get_ref().id.get_ref();
+            if !seen.insert(answer_id.clone()) {
+                self.report(duplicate(&a.get_ref().id, &format!("answer in question `{id}`")));
+            }
+            let answer = self.answer(&id, kind, otherwise, a, &mut exclusive_seen);
+            answers.push(answer);
+        }
+        self.check_multiple_targets(&id, kind, q, &answers);
+        Question {
+            kind,
+            text: self.text(&q.text, &format!("question `{id}`")),
+            help: self.optional_text(&q.help, &format!("the help of question `{id}`")),
+            answers: answers.into(),
+            id: QuestionId(id.into()),
+        }
+    }
+
+    fn answer(
+        &mut self,
+        question: &str,
+        kind: Kind,
+        otherwise: Option<Option<Target>>,
+        raw: &Spanned<RawAnswer>,
+        exclusive_seen: &mut bool,
+    ) -> Answer {
+        let a = raw.get_ref();
+        let id = self.id(&a.id, "answer");
+        let what = format!("answer `{id}` of question `{question}`");
+        let exclusive = a.exclusive.as_ref().is_some_and(|e| *e.get_ref());
+        if let Some(flag) = a.exclusive.as_ref().filter(|e| *e.get_ref()) {
+            if kind == Kind::Single {
+                self.report(
+                    Problem::new(span(flag), format!("exclusive {what} in a single-choice question"), "exclusive here")
+                        .help("only multiple-choice questions have exclusive (\"none of these\") answers"),
+                );
+            } else if *exclusive_seen {
+                self.report(
+                    Problem::new(span(flag), format!("question `{question}` has more than one exclusive answer"), "second exclusive answer")
+                        .help("a question has at most one \"none of these\" answer"),
+                );
+            }
+            *exclusive_seen = true;
+        }
+        let next = match (&a.next, kind, otherwise) {
+            (Some(next), _, _) => self.resolve(next),
+            (None, Kind::Multiple, Some(o)) => o,
+            _ => {
+                let help = match kind {
+                    Kind::Single => "add `next = \"…\"` naming a question or an outcome",
+                    Kind::Multiple => "add `next = \"…\"` here, or `otherwise = \"…\"` on the question",
+                };
+                self.report(Problem::new(span(&a.id), format!("{what} leads nowhere"), "no `next`").help(help));
+                None
+            }
+        };
+        let red_flag = a.red_flag.as_ref().is_some_and(|r| *r.get_ref());
+        if red_flag {
+            self.check_red_flag(&what, a, next);
+        }
+        Answer {
+            label: self.text(&a.label, &what),
+            hint: self.optional_text(&a.hint, &format!("the hint of {what}")),
+            exclusive,
+            red_flag,
+            next: next.unwrap_or(Target::Outcome(OutcomeIdx(0))),
+            id: AnswerId(id.into()),
+        }
+    }
+
+    /// Safety: a red-flag answer leads straight to an `emergency` outcome.
+    fn check_red_flag(&mut self, what: &str, a: &RawAnswer, next: Option<Target>) {
+        let Some(target) = next else { return };
+        let at = a.next.as_ref().map_or_else(|| span(&a.id), span);
+        let emergency = match target {
+            Target::Outcome(o) => self
+                .outcomes
+                .values()
+                .any(|&(idx, urgency)| idx == o && urgency == Some(Urgency::Emergency)),
+            Target::Question(_) => false,
+        };
+        if !emergency {
+            let emergencies: Vec<&str> = self
+                .outcomes
+                .iter()
+                .filter(|(_, (_, u))| *u == Some(Urgency::Emergency))
+                .map(|(id, _)| id.as_str())
+                .collect();
+            let help = match emergencies.first() {
+                Some(first) => format!("a warning sign must never wait: point it at `{first}`"),
+                None => "add an outcome with `urgency = \"emergency\"` and point red flags at it".to_owned(),
+            };
+            self.report(
+                Problem::new(
+                    at,
+                    format!("red-flag {what} does not lead straight to an emergency outcome"),
+                    "not an emergency outcome",
+                )
+                .help(help),
+            );
+        }
+    }
+
+    /// A multiple-choice question continues to one question at most, so
+    /// every set of boxes ends in exactly one place.
+    fn check_multiple_targets(&mut self, id: &str, kind: Kind, raw: &RawQuestion, answers: &[Answer]) {
+        if kind != Kind::Multiple {
+            return;
+        }
+        let mut first: Option<QuestionIdx> = None;
+        for (answer, raw_answer) in answers.iter().zip(&raw.answers) {
+            let Target::Question(q) = answer.next else { continue };
+            match first {
+                None => first = Some(q),
+                Some(f) if f != q => {
+                    let at = raw_answer.get_ref().next.as_ref().map_or_else(|| span(&raw_answer.get_ref().id), span);
+                    self.report(
+                        Problem::new(
+                            at,
+                            format!("multiple-choice question `{id}` continues to more than one question"),
+                            "a second next question",
+                        )
+                        .help("in a multiple-choice question, answers lead to outcomes or all to the same question; a set of answers must end in exactly one place"),
+                    );
+                    return;
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// Cycles and unreachable questions or outcomes (run once every
+    /// reference resolved).
+    fn check_graph(&mut self, raw: &RawContent, content: &Content) {
+        // Depth-first search from every question; `state` 1 = on the stack.
+        let n = content.questions.len();
+        let mut state = vec![0u8; n];
+        for start in 0..n {
+            if state[start] == 0 {
+                self.dfs(raw, content, start, &mut state);
+            }
+        }
+        let mut reached_q = vec![false; n];
+        let mut reached_o = vec![false; content.outcomes.len()];
+        let mut todo = vec![0usize];
+        while let Some(q) = todo.pop() {
+            if std::mem::replace(&mut reached_q[q], true) {
+                continue;
+            }
+            for a in content.questions[q].answers.iter() {
+                match a.next {
+                    Target::Question(next) => todo.push(usize::from(next.0)),
+                    Target::Outcome(o) => reached_o[usize::from(o.0)] = true,
+                }
+            }
+        }
+        for (q, reached) in raw.questions.iter().zip(reached_q) {
+            if !reached {
+                self.report(
+                    Problem::new(span(&q.get_ref().id), format!("question `{}` is unreachable", q.get_ref().id.get_ref()), "no answer leads here")
+                        .help("point an answer's `next` at it, or remove it"),
+                );
+            }
+        }
+        for (o, reached) in raw.outcomes.iter().zip(reached_o) {
+            if !reached {
+                self.report(
+                    Problem::new(span(&o.get_ref().id), format!("outcome `{}` is unreachable", o.get_ref().id.get_ref()), "no answer leads here")
+                        .help("point an answer's `next` at it, or remove it"),
+                );
+            }
+        }
+    }
+
+    fn dfs(&mut self, raw: &RawContent, content: &Content, q: usize, state: &mut [u8]) {
+        state[q] = 1;
+        let raw_q = raw.questions[q].get_ref();
+        for (i, answer) in content.questions[q].answers.iter().enumerate() {
+            let Target::Question(next) = answer.next else { continue };
+            let next = usize::from(next.0);
+            match state[next] {
+                0 => self.dfs(raw, content, next, state),
+                1 => {
+                    let raw_a = raw_q.answers[i].get_ref();
+                    let at = raw_a
+                        .next
+                        .as_ref()
+                        .or(raw_q.otherwise.as_ref())
+                        .map_or_else(|| span(&raw_a.id), span);
+                    self.report(
+                        Problem::new(
+                            at,
+                            format!(
+                                "cycle: answer `{}` of question `{}` leads back to question `{}`",
+                                raw_a.id.get_ref(),
+                                raw_q.id.get_ref(),
+                                content.questions[next].id
+                            ),
+                            "leads back to an earlier question",
+                        )
+                        .help("every path must move forward and end in an outcome"),
+                    );
+                }
+                _ => {}
+            }
+        }
+        state[q] = 2;
+    }
+
+    /// The exhaustive safety checks over every path (every subset of every
+    /// multiple-choice question): each ends in exactly one outcome, and any
+    /// red flag ends in an emergency. The local checks above should make
+    /// these unreachable; this is the backstop.
+    fn check_paths(&mut self, content: &Content, raw: &RawContent) {
+        let whole = 0..0;
+        let paths = match all_paths(content) {
+            Ok(paths) => paths,
+            Err(Dead::Cycle(cycle)) => {
+                let names: Vec<String> = cycle.iter().map(|q| content.question(*q).id.to_string()).collect();
+                self.report(Problem::new(whole, format!("a path never ends: {}", names.join(" → ")), "cycle"));
+                return;
+            }
+            Err(Dead::TooMany) => {
+                self.report(
+                    Problem::new(span(&raw.id), "the content has too many paths to check", "too many paths")
+                        .help("split large multiple-choice questions or shorten the chains of questions"),
+                );
+                return;
+            }
+        };
+        for path in paths {
+            let red_flag = path.steps.iter().any(|(q, selection)| {
+                let question = content.question(*q);
+                selection.iter().any(|a| question.answers[a].red_flag)
+            });
+            if red_flag && content.outcome(path.outcome).urgency != Urgency::Emergency {
+                let steps: Vec<String> = path
+                    .steps
+                    .iter()
+                    .map(|(q, s)| {
+                        let question = content.question(*q);
+                        let ids: Vec<&str> = s.iter().map(|a| question.answers[a].id.as_str()).collect();
+                        format!("{}={}", question.id, ids.join("+"))
+                    })
+                    .collect();
+                self.report(Problem::new(
+                    span(&raw.id),
+                    format!(
+                        "the path {} has a red flag but ends in `{}`, not an emergency",
+                        steps.join(", "),
+                        content.outcome(path.outcome).id
+                    ),
+                    "in this content",
+                ));
+                return;
+            }
+        }
+    }
+}
+
+fn duplicate(id: &Spanned<String>, what: &str) -> Problem {
+    Problem::new(span(id), format!("duplicate {what} id `{}`", id.get_ref()), "used before")
+        .help("ids must be unique; rename one of them")
+}
+
+fn is_locale_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_https_url(url: &str) -> bool {
+    url.strip_prefix("https://")
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace))
+        && !url.contains(char::is_whitespace)
+}
+
+/// `YYYY-MM-DD` naming a real day.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let num = |r: Range<usize>| -> Option<u16> {
+        let part = text.get(r)?;
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (year >= 1900 && (1..=days).contains(&day)).then_some(Date {
+        year,
+        month: month as u8,
+        day: day as u8,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(parse_date("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("2026-1-01"), None);
+        assert_eq!(parse_date("20x6-01-01"), None);
+    }
+
+    #[test]
+    fn only_https_urls_pass() {
+        assert!(is_https_url("https://www.fda.gov/label.pdf"));
+        assert!(!is_https_url("http://www.fda.gov/"));
+        assert!(!is_https_url("javascript:alert(1)"));
+        assert!(!is_https_url("https://"));
+        assert!(!is_https_url("https://a b"));
+    }
+}
