@@ -48,7 +48,7 @@ pub struct Diagnostics {
     pub path: String,
     /// The file's text.
     pub source: String,
-    /// The problems, in the order found.
+    /// The problems, in file order.
     pub problems: Vec<Problem>,
 }
 

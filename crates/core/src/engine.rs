@@ -81,7 +81,8 @@ pub fn is_valid(content: &Content, question: QuestionIdx, selection: Selection) 
     };
     let count = selection.iter().count();
     let in_range = selection.iter().all(|a| a < q.answers.len());
-    let exclusive_alone = selection.iter().all(|a| !q.answers[a].exclusive) || count == 1;
+    // `get`, not indexing: an out-of-range answer must make this false, not panic.
+    let exclusive_alone = selection.iter().all(|a| q.answers.get(a).is_none_or(|a| !a.exclusive)) || count == 1;
     count > 0
         && in_range
         && exclusive_alone

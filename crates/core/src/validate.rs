@@ -6,6 +6,7 @@
 //! syntax, unknown keys, wrong types) come one at a time from `toml` + serde,
 //! as in cargo.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -33,6 +34,14 @@ pub fn load(path: &str, source: &str) -> Result<Content, Diagnostics> {
     let raw: RawContent = toml::from_str(source).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim_end().to_owned();
+        let found = source.get(span.clone()).unwrap_or_default();
+        // A bare TOML date (`reviewed = 2026-01-15`) reaches serde as a map,
+        // which would read "invalid type: map"; content dates are strings.
+        if message.starts_with("invalid type: map") && found.starts_with(|c: char| c.is_ascii_digit()) {
+            let problem = Problem::new(span.clone(), "a date must be a quoted string", "not quoted")
+                .help(format!("write it as \"{found}\""));
+            return diagnostics(vec![problem]);
+        }
         let mut problem = Problem::new(span, message.clone(), "here");
         if let Some(help) = shape_help(&message) {
             problem = problem.help(help);
@@ -63,6 +72,8 @@ pub fn validate(raw: &RawContent) -> Result<Content, Vec<Problem>> {
     if v.problems.is_empty() {
         Ok(content)
     } else {
+        // In file order, so a reviewer can fix them top to bottom.
+        v.problems.sort_by_key(|p| p.span.start);
         Err(v.problems)
     }
 }
@@ -164,16 +175,16 @@ impl Validator {
         for (i, o) in raw.outcomes.iter().enumerate() {
             let id = o.get_ref().id.get_ref().clone();
             let urgency = Urgency::from_id(o.get_ref().urgency.get_ref());
-            if self.outcomes.contains_key(&id) {
-                self.report(duplicate(&o.get_ref().id, "outcome"));
+            if let Entry::Vacant(slot) = self.outcomes.entry(id) {
+                slot.insert((OutcomeIdx(i as u16), urgency));
             } else {
-                self.outcomes.insert(id, (OutcomeIdx(i as u16), urgency));
+                self.report(duplicate(&o.get_ref().id, "outcome", ""));
             }
         }
         for (i, q) in raw.questions.iter().enumerate() {
             let id = q.get_ref().id.get_ref().clone();
             if self.questions.contains_key(&id) {
-                self.report(duplicate(&q.get_ref().id, "question"));
+                self.report(duplicate(&q.get_ref().id, "question", ""));
             } else if self.outcomes.contains_key(&id) {
                 self.report(
                     Problem::new(
@@ -407,7 +418,7 @@ impl Validator {
         for a in &q.answers {
             let answer_id = a.get_ref().id.get_ref();
             if !seen.insert(answer_id.clone()) {
-                self.report(duplicate(&a.get_ref().id, &format!("answer in question `{id}`")));
+                self.report(duplicate(&a.get_ref().id, "answer", &format!(" in question `{id}`")));
             }
             let answer = self.answer(&id, kind, otherwise, a, &mut exclusive_seen);
             answers.push(answer);
@@ -664,8 +675,8 @@ impl Validator {
     }
 }
 
-fn duplicate(id: &Spanned<String>, what: &str) -> Problem {
-    Problem::new(span(id), format!("duplicate {what} id `{}`", id.get_ref()), "used before")
+fn duplicate(id: &Spanned<String>, what: &str, within: &str) -> Problem {
+    Problem::new(span(id), format!("duplicate {what} id `{}`{within}", id.get_ref()), "used before")
         .help("ids must be unique; rename one of them")
 }
 

@@ -1,0 +1,51 @@
+//! Code generation: the static the widget embeds. The output for a small
+//! fixture is pinned as a snapshot, which `codegen_compiles.rs` compiles and
+//! compares with the loaded content; for the shipped content this checks
+//! only that every id is there (the widget's build compiles that one).
+
+// Loading content needs the `parse` feature: run with `--features parse`.
+#![cfg(feature = "parse")]
+
+mod common;
+
+use common::{assert_snapshot, manifest_path, shipped};
+use symptom_checker_core::codegen::content_static;
+use symptom_checker_core::validate::load;
+
+#[test]
+fn the_shipped_content_becomes_one_static_with_every_id() {
+    let content = shipped();
+    let code = content_static(content);
+    assert!(code.contains("pub static CONTENT: Content = "), "{code}");
+    assert!(code.ends_with(";\n"));
+    let mut ids: Vec<&str> = vec![&content.id];
+    for q in content.questions.iter() {
+        ids.push(q.id.as_str());
+        ids.extend(q.answers.iter().map(|a| a.id.as_str()));
+    }
+    ids.extend(content.outcomes.iter().map(|o| o.id.as_str()));
+    assert_eq!(ids.len(), 1 + 7 + 12 + 6 + 3 + 2 + 3 + 4 + 2 + 11);
+    for id in ids {
+        assert!(
+            code.contains(&format!("Cow::Borrowed({id:?})")),
+            "`{id}` is missing"
+        );
+    }
+}
+
+#[test]
+fn code_generation_is_deterministic() {
+    let content = shipped();
+    assert_eq!(content_static(content), content_static(&content.clone()));
+}
+
+#[test]
+fn the_small_fixture_generates_its_pinned_code() {
+    let path = "tests/fixtures/good/small.toml";
+    let source = std::fs::read_to_string(manifest_path(path)).expect("the good fixture");
+    let content = load(path, &source).unwrap_or_else(|d| panic!("{d}"));
+    assert_snapshot(
+        "tests/fixtures/good/small.generated.rs",
+        &content_static(&content),
+    );
+}

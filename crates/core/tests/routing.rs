@@ -1,0 +1,644 @@
+//! The routing of the clinical spec (`clinical-spec.md`), pinned on the
+//! shipped content through the engine the widget uses: which answers lead
+//! to which outcome, the red flags, the exclusive `none`, going back,
+//! progress, "why this advice" and stale or invalid actions.
+
+// Loading content needs the `parse` feature: run with `--features parse`.
+#![cfg(feature = "parse")]
+
+mod common;
+
+use common::{answer, answer_all, answer_ids, outcome, question, selection, shipped};
+use symptom_checker_core::engine::{Journey, Progress, Selection, Step, route, toggle};
+use symptom_checker_core::model::{Kind, Urgency};
+
+/// Question 1's warning signs, in the spec's order; each alone or with
+/// others leads to `emergency_now`.
+const RED_FLAGS: [&str; 11] = [
+    "breathing",
+    "swallowing",
+    "speech",
+    "vision",
+    "weakness",
+    "swelling",
+    "thunderclap",
+    "fever_neck",
+    "confusion",
+    "one_side",
+    "head_injury",
+];
+
+/// The questions of the spec: id, kind and answer ids in order. These ids
+/// are the DOM contract the acceptance tests drive the widget by.
+const QUESTIONS: &[(&str, Kind, &[&str])] = &[
+    (
+        "red_flags",
+        Kind::Multiple,
+        &[
+            "breathing",
+            "swallowing",
+            "speech",
+            "vision",
+            "weakness",
+            "swelling",
+            "thunderclap",
+            "fever_neck",
+            "confusion",
+            "one_side",
+            "head_injury",
+            "none",
+        ],
+    ),
+    (
+        "concern",
+        Kind::Single,
+        &[
+            "headache",
+            "heaviness",
+            "droop",
+            "rash",
+            "uneven",
+            "not_working",
+        ],
+    ),
+    ("reason", Kind::Single, &["cosmetic", "migraine", "other"]),
+    ("usual_migraine", Kind::Single, &["yes", "no"]),
+    ("severity", Kind::Single, &["mild", "moderate", "severe"]),
+    (
+        "injected",
+        Kind::Single,
+        &["today", "days_1_2", "days_3_14", "over_2_weeks"],
+    ),
+    ("duration", Kind::Single, &["under_48h", "over_48h"]),
+];
+
+/// The outcomes of the spec and their urgency.
+const OUTCOMES: &[(&str, Urgency)] = &[
+    ("emergency_now", Urgency::Emergency),
+    ("allergy_check", Urgency::Urgent),
+    ("headache_urgent", Urgency::Urgent),
+    ("headache_persisting", Urgency::Soon),
+    ("headache_other_cause", Urgency::Soon),
+    ("droop_review", Urgency::Soon),
+    ("touch_up", Urgency::Soon),
+    ("not_working_review", Urgency::Soon),
+    ("headache_self_care", Urgency::SelfCare),
+    ("usual_migraine_plan", Urgency::SelfCare),
+    ("heaviness_expected", Urgency::SelfCare),
+];
+
+const NONE: (&str, &[&str]) = ("red_flags", &["none"]);
+const HEADACHE: (&str, &[&str]) = ("concern", &["headache"]);
+
+/// Answers `answers` (question id, answer ids) in order, each at the
+/// question being asked, and checks the journey ends at `expected` with
+/// exactly those answers as "why this advice".
+#[track_caller]
+fn check(answers: &[(&str, &[&str])], expected: &str) {
+    let content = shipped();
+    let journey = answer_all(content, answers);
+    assert_eq!(
+        journey.step(content),
+        Step::Done(outcome(content, expected)),
+        "{answers:?} should end at `{expected}`"
+    );
+    assert_eq!(journey.progress(content), None, "no progress at an outcome");
+    let why: Vec<(String, Vec<String>)> = journey
+        .path(content)
+        .into_iter()
+        .map(|(q, s)| {
+            (
+                content.question(q).id.to_string(),
+                answer_ids(content, q, s),
+            )
+        })
+        .collect();
+    // The given answers in the order the question shows them.
+    let given: Vec<(String, Vec<String>)> = answers
+        .iter()
+        .map(|&(q_id, ids)| {
+            let q = question(content, q_id);
+            (
+                q_id.to_owned(),
+                answer_ids(content, q, selection(content, q, ids)),
+            )
+        })
+        .collect();
+    assert_eq!(why, given, "why this advice");
+}
+
+#[test]
+fn questions_have_the_spec_ids_kinds_and_answers_in_order() {
+    let content = shipped();
+    let actual: Vec<(&str, Kind, Vec<&str>)> = content
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                q.id.as_str(),
+                q.kind,
+                q.answers.iter().map(|a| a.id.as_str()).collect(),
+            )
+        })
+        .collect();
+    let expected: Vec<(&str, Kind, Vec<&str>)> = QUESTIONS
+        .iter()
+        .map(|&(id, kind, answers)| (id, kind, answers.to_vec()))
+        .collect();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn outcomes_have_the_spec_ids_and_urgencies() {
+    let content = shipped();
+    let mut actual: Vec<(&str, Urgency)> = content
+        .outcomes
+        .iter()
+        .map(|o| (o.id.as_str(), o.urgency))
+        .collect();
+    let mut expected = OUTCOMES.to_vec();
+    actual.sort();
+    expected.sort();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn red_flags_are_marked_and_only_none_is_exclusive() {
+    let content = shipped();
+    let q = content.question(question(content, "red_flags"));
+    for a in q.answers.iter() {
+        let is_none = a.id.as_str() == "none";
+        assert_eq!(a.red_flag, !is_none, "red_flag of `{}`", a.id);
+        assert_eq!(a.exclusive, is_none, "exclusive of `{}`", a.id);
+    }
+    let flagged: Vec<&str> = content.red_flags().map(|a| a.id.as_str()).collect();
+    assert_eq!(flagged, RED_FLAGS, "no red flags outside question 1");
+}
+
+#[test]
+fn the_first_question_is_red_flags() {
+    let content = shipped();
+    let journey = Journey::new(content);
+    assert_eq!(
+        journey.step(content),
+        Step::Ask(question(content, "red_flags"))
+    );
+    assert!(journey.path(content).is_empty());
+}
+
+#[test]
+fn every_red_flag_alone_ends_in_emergency_now() {
+    for flag in RED_FLAGS {
+        check(&[("red_flags", &[flag])], "emergency_now");
+    }
+}
+
+#[test]
+fn every_pair_of_red_flags_ends_in_emergency_now() {
+    for (i, first) in RED_FLAGS.iter().enumerate() {
+        for second in &RED_FLAGS[i + 1..] {
+            check(&[("red_flags", &[first, second])], "emergency_now");
+        }
+    }
+}
+
+#[test]
+fn all_red_flags_together_end_in_emergency_now() {
+    check(&[("red_flags", &RED_FLAGS)], "emergency_now");
+}
+
+#[test]
+fn each_other_concern_ends_at_its_outcome() {
+    let table = [
+        ("heaviness", "heaviness_expected"),
+        ("droop", "droop_review"),
+        ("rash", "allergy_check"),
+        ("uneven", "touch_up"),
+        ("not_working", "not_working_review"),
+    ];
+    for (concern, expected) in table {
+        check(&[NONE, ("concern", &[concern])], expected);
+    }
+}
+
+#[test]
+fn a_usual_migraine_ends_at_the_migraine_plan() {
+    check(
+        &[
+            NONE,
+            HEADACHE,
+            ("reason", &["migraine"]),
+            ("usual_migraine", &["yes"]),
+        ],
+        "usual_migraine_plan",
+    );
+}
+
+#[test]
+fn a_severe_headache_is_urgent_whatever_the_reason() {
+    check(
+        &[
+            NONE,
+            HEADACHE,
+            ("reason", &["cosmetic"]),
+            ("severity", &["severe"]),
+        ],
+        "headache_urgent",
+    );
+    check(
+        &[
+            NONE,
+            HEADACHE,
+            ("reason", &["other"]),
+            ("severity", &["severe"]),
+        ],
+        "headache_urgent",
+    );
+    check(
+        &[
+            NONE,
+            HEADACHE,
+            ("reason", &["migraine"]),
+            ("usual_migraine", &["no"]),
+            ("severity", &["severe"]),
+        ],
+        "headache_urgent",
+    );
+}
+
+#[test]
+fn a_headache_over_two_weeks_after_the_injection_has_another_cause() {
+    for severity in ["mild", "moderate"] {
+        check(
+            &[
+                NONE,
+                HEADACHE,
+                ("reason", &["cosmetic"]),
+                ("severity", &[severity]),
+                ("injected", &["over_2_weeks"]),
+            ],
+            "headache_other_cause",
+        );
+    }
+}
+
+#[test]
+fn a_recent_headache_is_self_care_under_48_hours_and_persisting_after() {
+    for injected in ["today", "days_1_2", "days_3_14"] {
+        for (duration, expected) in [
+            ("under_48h", "headache_self_care"),
+            ("over_48h", "headache_persisting"),
+        ] {
+            check(
+                &[
+                    NONE,
+                    HEADACHE,
+                    ("reason", &["other"]),
+                    ("severity", &["moderate"]),
+                    ("injected", &[injected]),
+                    ("duration", &[duration]),
+                ],
+                expected,
+            );
+        }
+    }
+}
+
+#[test]
+fn an_unusual_migraine_is_asked_the_seven_questions_of_the_deepest_path() {
+    check(
+        &[
+            NONE,
+            HEADACHE,
+            ("reason", &["migraine"]),
+            ("usual_migraine", &["no"]),
+            ("severity", &["mild"]),
+            ("injected", &["days_1_2"]),
+            ("duration", &["under_48h"]),
+        ],
+        "headache_self_care",
+    );
+}
+
+#[test]
+fn none_clears_the_red_flags_and_a_red_flag_clears_none() {
+    let content = shipped();
+    let q = question(content, "red_flags");
+    let at = |id| answer(content, q, id);
+    let flags = toggle(
+        content,
+        q,
+        toggle(content, q, Selection::EMPTY, at("vision")),
+        at("speech"),
+    );
+    assert_eq!(flags, selection(content, q, &["speech", "vision"]));
+    let none = toggle(content, q, flags, at("none"));
+    assert_eq!(none, selection(content, q, &["none"]));
+    let flag = toggle(content, q, none, at("swelling"));
+    assert_eq!(flag, selection(content, q, &["swelling"]));
+}
+
+#[test]
+fn no_red_flag_clears_another() {
+    let content = shipped();
+    let q = question(content, "red_flags");
+    let all = RED_FLAGS.iter().fold(Selection::EMPTY, |s, id| {
+        toggle(content, q, s, answer(content, q, id))
+    });
+    assert_eq!(all, selection(content, q, &RED_FLAGS));
+}
+
+#[test]
+fn toggling_a_ticked_box_unticks_it() {
+    let content = shipped();
+    let q = question(content, "red_flags");
+    let both = selection(content, q, &["vision", "speech"]);
+    assert_eq!(
+        toggle(content, q, both, answer(content, q, "vision")),
+        selection(content, q, &["speech"])
+    );
+    let none = selection(content, q, &["none"]);
+    assert_eq!(
+        toggle(content, q, none, answer(content, q, "none")),
+        Selection::EMPTY
+    );
+}
+
+#[test]
+fn going_back_keeps_the_earlier_answers() {
+    let content = shipped();
+    let journey = answer_all(
+        content,
+        &[
+            NONE,
+            HEADACHE,
+            ("reason", &["cosmetic"]),
+            ("severity", &["mild"]),
+        ],
+    );
+    let injected = question(content, "injected");
+    assert_eq!(journey.step(content), Step::Ask(injected));
+
+    let at_severity = journey.back(content).expect("back from `injected`");
+    let severity = question(content, "severity");
+    assert_eq!(at_severity.step(content), Step::Ask(severity));
+    assert_eq!(
+        at_severity.selection(severity),
+        selection(content, severity, &["mild"])
+    );
+
+    let at_reason = at_severity.back(content).expect("back from `severity`");
+    let reason = question(content, "reason");
+    assert_eq!(at_reason.step(content), Step::Ask(reason));
+    assert_eq!(
+        at_reason.selection(reason),
+        selection(content, reason, &["cosmetic"])
+    );
+    // Answers further on are kept too, to show them ticked when the
+    // patient comes forward again.
+    assert_eq!(
+        at_reason.selection(severity),
+        selection(content, severity, &["mild"])
+    );
+}
+
+#[test]
+fn going_back_from_an_outcome_asks_the_last_question_again() {
+    let content = shipped();
+    let journey = answer_all(content, &[NONE, ("concern", &["droop"])]);
+    let back = journey.back(content).expect("back from the outcome");
+    let concern = question(content, "concern");
+    assert_eq!(back.step(content), Step::Ask(concern));
+    assert_eq!(
+        back.selection(concern),
+        selection(content, concern, &["droop"])
+    );
+}
+
+#[test]
+fn changing_an_earlier_answer_reroutes() {
+    let content = shipped();
+    let journey = answer_all(
+        content,
+        &[
+            NONE,
+            HEADACHE,
+            ("reason", &["cosmetic"]),
+            ("severity", &["mild"]),
+            ("injected", &["today"]),
+            ("duration", &["under_48h"]),
+        ],
+    );
+    assert_eq!(
+        journey.step(content),
+        Step::Done(outcome(content, "headache_self_care"))
+    );
+
+    // Back three times: from the outcome to `duration`, `injected`, `severity`.
+    let at_severity = (0..3).fold(journey, |j, _| j.back(content).expect("back"));
+    let severity = question(content, "severity");
+    assert_eq!(at_severity.step(content), Step::Ask(severity));
+    let severe = at_severity
+        .answer(content, severity, selection(content, severity, &["severe"]))
+        .expect("a new answer to `severity`");
+    assert_eq!(
+        severe.step(content),
+        Step::Done(outcome(content, "headache_urgent"))
+    );
+    let why: Vec<&str> = severe
+        .path(content)
+        .iter()
+        .map(|(q, _)| content.question(*q).id.as_str())
+        .collect();
+    assert_eq!(why, ["red_flags", "concern", "reason", "severity"]);
+}
+
+#[test]
+fn ticking_a_red_flag_after_going_back_ends_in_emergency() {
+    let content = shipped();
+    let journey = answer_all(content, &[NONE, HEADACHE, ("reason", &["other"])]);
+    let first = (0..3).fold(journey, |j, _| j.back(content).expect("back"));
+    let red_flags = question(content, "red_flags");
+    assert_eq!(first.step(content), Step::Ask(red_flags));
+    assert_eq!(
+        first.selection(red_flags),
+        selection(content, red_flags, &["none"])
+    );
+    let ticked = toggle(
+        content,
+        red_flags,
+        first.selection(red_flags),
+        answer(content, red_flags, "thunderclap"),
+    );
+    let emergency = first
+        .answer(content, red_flags, ticked)
+        .expect("a red flag");
+    assert_eq!(
+        emergency.step(content),
+        Step::Done(outcome(content, "emergency_now"))
+    );
+}
+
+#[test]
+fn progress_counts_the_questions_left_on_the_current_path() {
+    let content = shipped();
+    let progress = |answers: &[(&str, &[&str])]| answer_all(content, answers).progress(content);
+    let p = |number, of_at_most| Some(Progress { number, of_at_most });
+    assert_eq!(progress(&[]), p(1, 7));
+    assert_eq!(progress(&[NONE]), p(2, 7));
+    assert_eq!(progress(&[NONE, HEADACHE]), p(3, 7));
+    // `cosmetic` skips `usual_migraine`: one question fewer at most.
+    assert_eq!(
+        progress(&[NONE, HEADACHE, ("reason", &["cosmetic"])]),
+        p(4, 6)
+    );
+    assert_eq!(
+        progress(&[NONE, HEADACHE, ("reason", &["migraine"])]),
+        p(4, 7)
+    );
+    assert_eq!(
+        progress(&[
+            NONE,
+            HEADACHE,
+            ("reason", &["migraine"]),
+            ("usual_migraine", &["no"])
+        ]),
+        p(5, 7)
+    );
+    assert_eq!(
+        progress(&[
+            NONE,
+            HEADACHE,
+            ("reason", &["migraine"]),
+            ("usual_migraine", &["no"]),
+            ("severity", &["mild"]),
+            ("injected", &["today"]),
+        ]),
+        p(7, 7)
+    );
+    assert_eq!(progress(&[("red_flags", &["vision"])]), None);
+}
+
+#[test]
+fn progress_goes_back_with_the_patient() {
+    let content = shipped();
+    let journey = answer_all(content, &[NONE, HEADACHE, ("reason", &["cosmetic"])]);
+    let back = journey.back(content).expect("back");
+    assert_eq!(
+        back.progress(content),
+        Some(Progress {
+            number: 3,
+            of_at_most: 7
+        })
+    );
+}
+
+#[test]
+fn why_this_advice_lists_every_ticked_box_in_answer_order() {
+    // Ticked in another order than shown: "why" follows the answer order.
+    check(
+        &[("red_flags", &["confusion", "breathing", "vision"])],
+        "emergency_now",
+    );
+    let content = shipped();
+    let journey = answer_all(
+        content,
+        &[("red_flags", &["confusion", "breathing", "vision"])],
+    );
+    let path = journey.path(content);
+    let [(q, s)] = path.as_slice() else {
+        panic!("one question on the path: {path:?}")
+    };
+    assert_eq!(
+        answer_ids(content, *q, *s),
+        ["breathing", "vision", "confusion"]
+    );
+}
+
+#[test]
+fn stale_or_invalid_actions_change_nothing() {
+    let content = shipped();
+    let red_flags = question(content, "red_flags");
+    let concern = question(content, "concern");
+    let start = Journey::new(content);
+    let q_len = content.question(red_flags).answers.len();
+
+    // Not the question being asked.
+    assert_eq!(
+        start.answer(content, concern, selection(content, concern, &["rash"])),
+        None
+    );
+    // Nothing ticked.
+    assert_eq!(start.answer(content, red_flags, Selection::EMPTY), None);
+    // `none` with a red flag (the widget's toggle never builds this).
+    assert_eq!(
+        start.answer(
+            content,
+            red_flags,
+            selection(content, red_flags, &["none", "vision"])
+        ),
+        None
+    );
+    // An answer past the end of the question.
+    assert_eq!(
+        start.answer(content, red_flags, Selection::one(q_len)),
+        None
+    );
+    // Going back from the first question.
+    assert_eq!(start.back(content), None);
+
+    let at_concern = answer_all(content, &[NONE]);
+    // Two answers to a single-choice question.
+    assert_eq!(
+        at_concern.answer(
+            content,
+            concern,
+            selection(content, concern, &["rash", "droop"])
+        ),
+        None
+    );
+    // A second click on the first question's Continue.
+    assert_eq!(
+        at_concern.answer(content, red_flags, selection(content, red_flags, &["none"])),
+        None
+    );
+
+    let done = answer_all(content, &[NONE, ("concern", &["uneven"])]);
+    // Any answer at an outcome.
+    assert_eq!(
+        done.answer(content, concern, selection(content, concern, &["rash"])),
+        None
+    );
+    assert_eq!(
+        done.answer(
+            content,
+            red_flags,
+            selection(content, red_flags, &["vision"])
+        ),
+        None
+    );
+}
+
+#[test]
+fn an_invalid_selection_routes_nowhere() {
+    let content = shipped();
+    let red_flags = question(content, "red_flags");
+    let concern = question(content, "concern");
+    assert_eq!(route(content, red_flags, Selection::EMPTY), None);
+    assert_eq!(
+        route(
+            content,
+            red_flags,
+            selection(content, red_flags, &["none", "speech"])
+        ),
+        None
+    );
+    assert_eq!(
+        route(
+            content,
+            concern,
+            selection(content, concern, &["heaviness", "droop"])
+        ),
+        None
+    );
+}

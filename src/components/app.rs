@@ -1,0 +1,184 @@
+//! The widget's root: holds the one reducer, renders the current screen
+//! with the always-on emergency line, moves focus and announces each step,
+//! and tells the host page about steps (ids only, never answers).
+
+use std::rc::Rc;
+
+use symptom_checker_core::engine::Step;
+use symptom_checker_core::model::{Locale, OutcomeId, QuestionId, Urgency};
+use yew::prelude::*;
+
+use crate::components::emergency_line::EmergencyLine;
+use crate::components::outcome_view::OutcomeView;
+use crate::components::question_card::QuestionCard;
+use crate::components::start_screen::StartScreen;
+use crate::content::content;
+use crate::i18n::{self, Ui};
+use crate::settings::{Settings, Theme};
+use crate::state::{Action, Widget};
+
+/// What the host page is told after each step. It never carries answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    /// A question is shown.
+    Step {
+        /// Its id.
+        question: QuestionId,
+        /// The language shown.
+        locale: &'static str,
+    },
+    /// An outcome is shown.
+    Outcome {
+        /// Its id.
+        outcome: OutcomeId,
+        /// Its urgency.
+        urgency: Urgency,
+        /// The language shown.
+        locale: &'static str,
+    },
+}
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The clinic's settings; default: no clinic details, 911, auto theme.
+    #[prop_or_default]
+    pub settings: Rc<Settings>,
+    /// The page's or browser's language; default: the content's default.
+    #[prop_or_default]
+    pub locale: Option<Locale>,
+    /// Called after each step for the host page's events; default: nothing.
+    #[prop_or_default]
+    pub on_event: Callback<HostEvent>,
+}
+
+/// The whole widget.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(Widget::default);
+    let heading = use_node_ref();
+    let first_render = use_mut_ref(|| true);
+    let content = content();
+
+    let locale = state
+        .locale
+        .or(props.locale)
+        .unwrap_or(content.default_locale);
+    let code = content.locale_code(locale).to_owned();
+    let ui = i18n::ui(&code);
+    let step = state.step();
+    let screen = if state.started { step } else { Step::Ask(content.start()) };
+
+    // Focus the new heading and tell the host after every step, but never on
+    // the first render: the widget must not steal focus on page load.
+    {
+        let (heading, first_render, on_event) = (heading.clone(), first_render.clone(), props.on_event.clone());
+        let ui_code = ui.code;
+        use_effect_with((state.started, step), move |&(started, step)| {
+            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                return;
+            }
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            if started {
+                on_event.emit(match step {
+                    Step::Ask(q) => HostEvent::Step { question: content.question(q).id.clone(), locale: ui_code },
+                    Step::Done(o) => HostEvent::Outcome {
+                        outcome: content.outcome(o).id.clone(),
+                        urgency: content.outcome(o).urgency,
+                        locale: ui_code,
+                    },
+                });
+            }
+        });
+    }
+
+    let on_action = state.dispatcher().to_callback();
+    let (data_screen, body, announcement) = match (state.started, screen) {
+        (false, _) => {
+            let on_start = on_action.reform(|()| Action::Start);
+            ("start", html! { <StartScreen {ui} {locale} heading={heading.clone()} {on_start} /> }, String::new())
+        }
+        (true, Step::Ask(question)) => {
+            let progress = state.journey.progress(content).unwrap_or(symptom_checker_core::engine::Progress {
+                number: 1,
+                of_at_most: 1,
+            });
+            let announcement = format!(
+                "{}. {}",
+                ui.progress(progress.number, progress.of_at_most),
+                content.question(question).text.get(locale)
+            );
+            let card = html! {
+                <QuestionCard {ui} {locale} {question} chosen={state.ticked(question)} refused={state.refused}
+                    {progress} heading={heading.clone()} on_action={on_action.clone()} />
+            };
+            ("question", card, announcement)
+        }
+        (true, Step::Done(outcome)) => {
+            let path = Rc::new(state.journey.path(content));
+            let o = content.outcome(outcome);
+            let announcement = format!("{}{}. {}", ui.result, ui.urgency(o.urgency), o.title.get(locale));
+            let view = html! {
+                <OutcomeView {ui} {locale} {outcome} {path} settings={props.settings.clone()} heading={heading.clone()} />
+            };
+            ("outcome", view, announcement)
+        }
+    };
+    let nav = state.started.then(|| nav(ui, &on_action));
+    let theme = match props.settings.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("sc-light"),
+        Theme::Dark => Some("sc-dark"),
+    };
+
+    html! {
+        <section class={classes!("sc", theme)} data-screen={data_screen} lang={code} aria-label={ui.widget_label}>
+            <div class="sc-bar">
+                <EmergencyLine {ui} number={props.settings.emergency_number.clone()} />
+                { language_switch(ui, locale, &on_action) }
+            </div>
+            <div class="sc-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
+            { body }
+            { for nav }
+        </section>
+    }
+}
+
+/// Back and Start over.
+fn nav(ui: &'static Ui, on_action: &Callback<Action>) -> Html {
+    html! {
+        <p class="sc-nav">
+            <button type="button" class="sc-button" data-action="back" onclick={on_action.reform(|_: MouseEvent| Action::Back)}>
+                <span aria-hidden="true">{ "← " }</span>{ ui.back }
+            </button>
+            <button type="button" class="sc-button sc-quiet" data-action="restart" onclick={on_action.reform(|_: MouseEvent| Action::Restart)}>
+                { ui.restart }
+            </button>
+        </p>
+    }
+}
+
+/// One button per content language that has interface text; none when the
+/// content has a single language.
+fn language_switch(ui: &'static Ui, current: Locale, on_action: &Callback<Action>) -> Html {
+    let content = content();
+    if content.locales.len() < 2 {
+        return html! {};
+    }
+    let buttons = content.locales.iter().enumerate().map(|(i, code)| {
+        let locale = Locale(i as u8);
+        let other = i18n::ui(code);
+        let onclick = on_action.reform(move |_: MouseEvent| Action::SetLocale(locale));
+        html! {
+            <button type="button" class="sc-lang" lang={other.code} data-locale={other.code}
+                aria-pressed={if locale == current { "true" } else { "false" }} {onclick}>
+                { other.name }
+            </button>
+        }
+    });
+    html! {
+        <div class="sc-langs" role="group" aria-label={ui.language}>{ for buttons }</div>
+    }
+}

@@ -1,0 +1,106 @@
+//! One question: buttons that answer on activation (single choice), or
+//! checkboxes and Continue (multiple choice).
+
+use symptom_checker_core::engine::{Progress, Selection};
+use symptom_checker_core::model::{Kind, Locale, QuestionIdx};
+use yew::prelude::*;
+
+use crate::content::content;
+use crate::i18n::Ui;
+use crate::state::Action;
+
+/// Props of [`QuestionCard`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionCardProps {
+    /// Interface text of the current language.
+    pub ui: &'static Ui,
+    /// The content language.
+    pub locale: Locale,
+    /// The question to ask.
+    pub question: QuestionIdx,
+    /// The answers shown as chosen (kept from before, or ticked now).
+    pub chosen: Selection,
+    /// Continue was refused because nothing is ticked.
+    pub refused: bool,
+    /// "Question n of up to m".
+    pub progress: Progress,
+    /// The heading, focused when the question appears.
+    pub heading: NodeRef,
+    /// What the patient does.
+    pub on_action: Callback<Action>,
+}
+
+/// The question screen's card.
+#[component]
+pub fn QuestionCard(props: &QuestionCardProps) -> Html {
+    let QuestionCardProps { ui, locale, question, chosen, .. } = *props;
+    let q = content().question(question);
+    let help = q.help.as_ref().map(|h| h.get(locale));
+    let progress = ui.progress(props.progress.number, props.progress.of_at_most);
+    let heading = html! {
+        <h2 id="sc-question" class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ q.text.get(locale) }</h2>
+    };
+    let help = help.map(|h| html! { <p id="sc-help" class="sc-help">{ h }</p> });
+    let body = match q.kind {
+        Kind::Single => {
+            let answers = q.answers.iter().enumerate().map(|(i, a)| {
+                let onclick = props.on_action.reform(move |_: MouseEvent| Action::Choose { question, answer: i });
+                let hint = a.hint.as_ref().map(|h| html! { <span class="sc-hint">{ h.get(locale) }</span> });
+                html! {
+                    <li>
+                        <button type="button" class="sc-answer" data-answer-id={a.id.as_str().to_owned()}
+                            aria-pressed={if chosen.contains(i) { "true" } else { "false" }} {onclick}>
+                            <span class="sc-label">{ a.label.get(locale) }</span>
+                            { for hint }
+                        </button>
+                    </li>
+                }
+            });
+            html! {
+                <div class="sc-question" data-question-id={q.id.as_str().to_owned()}>
+                    <p class="sc-progress">{ progress }</p>
+                    { heading }
+                    { for help }
+                    <ul class="sc-answers" role="list" aria-labelledby="sc-question">{ for answers }</ul>
+                </div>
+            }
+        }
+        Kind::Multiple => {
+            let boxes = q.answers.iter().enumerate().map(|(i, a)| {
+                let onchange = props.on_action.reform(move |_: Event| Action::Toggle { question, answer: i });
+                let id = format!("sc-a-{i}");
+                let hint_id = format!("sc-a-{i}-hint");
+                let described = a.hint.as_ref().map(|_| hint_id.clone());
+                let hint = a.hint.as_ref().map(|h| html! { <span id={hint_id.clone()} class="sc-hint">{ h.get(locale) }</span> });
+                html! {
+                    <li class={classes!("sc-check", a.exclusive.then_some("sc-exclusive"))}>
+                        <input type="checkbox" id={id.clone()} data-answer-id={a.id.as_str().to_owned()}
+                            checked={chosen.contains(i)} aria-describedby={described} {onchange} />
+                        <label for={id}>
+                            <span class="sc-label">{ a.label.get(locale) }</span>
+                            { for hint }
+                        </label>
+                    </li>
+                }
+            });
+            let on_next = props.on_action.reform(move |_: MouseEvent| Action::Continue { question });
+            let error = props.refused.then(|| html! {
+                <p id="sc-error" class="sc-error" role="alert">{ ui.choose_one }</p>
+            });
+            html! {
+                <div class="sc-question" data-question-id={q.id.as_str().to_owned()}>
+                    <p class="sc-progress">{ progress }</p>
+                    <fieldset class="sc-fieldset" aria-describedby={props.refused.then_some("sc-error")}>
+                        <legend>{ heading }</legend>
+                        { for help }
+                        <p class="sc-help">{ ui.choose_all }</p>
+                        <ul class="sc-answers" role="list">{ for boxes }</ul>
+                    </fieldset>
+                    { for error }
+                    <button type="button" class="sc-button sc-primary" data-action="next" onclick={on_next}>{ ui.next }</button>
+                </div>
+            }
+        }
+    };
+    body
+}

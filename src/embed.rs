@@ -1,0 +1,308 @@
+//! Embedding: the only module that knows about JavaScript values, the host
+//! element, its attributes and the page. `static/embed/symptom-checker.js`
+//! defines `<symptom-checker>` and forwards its lifecycle here.
+//!
+//! It must never put a string from an attribute into HTML: settings are
+//! parsed by `settings` and rendered by Yew as text or checked URLs.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback, Renderer};
+
+use crate::components::{App, AppProps, HostEvent};
+use crate::content::content;
+use crate::settings::{ATTRIBUTES, Settings};
+
+/// The widget's styles, applied to each shadow root as a constructed sheet
+/// (no `<style>` element, so a strict `style-src 'self'` allows it).
+const CSS: &str = include_str!("../static/widget.css");
+
+/// Print rules for the host document: while printing, only the widget that
+/// asked is shown.
+const PRINT_CSS: &str = "@media print{body.sc-printing *{visibility:hidden!important}\
+    body.sc-printing [data-sc-printing]{visibility:visible!important;position:absolute;left:0;top:0;width:100%}}";
+
+struct Mounted {
+    host: HtmlElement,
+    shadow: ShadowRoot,
+    settings: Settings,
+    handle: AppHandle<App>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static SHEET: Option<CssStyleSheet> = sheet(CSS);
+}
+
+fn sheet(css: &str) -> Option<CssStyleSheet> {
+    let sheet = CssStyleSheet::new().ok()?;
+    sheet.replace_sync(css).ok()?;
+    Some(sheet)
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// The attributes `<symptom-checker>` observes.
+#[wasm_bindgen(js_name = observedAttributes)]
+pub fn observed_attributes() -> js_sys::Array {
+    ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect()
+}
+
+/// `connectedCallback`: renders the widget into the element's shadow root,
+/// configured by its attributes.
+#[wasm_bindgen]
+pub fn connected(host: HtmlElement) {
+    install_panic_fallback();
+    if MOUNTED.with_borrow(|m| m.iter().any(|w| w.host == host)) {
+        return;
+    }
+    let mut settings = Settings::default();
+    for name in ATTRIBUTES {
+        if let Some(warning) = settings.apply(name, host.get_attribute(name).as_deref(), &locales()) {
+            warn(&warning);
+        }
+    }
+    let Some(shadow) = host.shadow_root().or_else(|| {
+        let init = ShadowRootInit::new(ShadowRootMode::Open);
+        host.attach_shadow(&init).ok()
+    }) else {
+        warn("symptom-checker: cannot attach a shadow root to this element");
+        return;
+    };
+    if let Some(sheet) = SHEET.with(Clone::clone) {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+    shadow.replace_children_with_node_0();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    let _ = shadow.append_child(&root);
+    let handle = Renderer::<App>::with_root_and_props(root, props(&host, &settings)).render();
+    MOUNTED.with_borrow_mut(|m| m.push(Mounted { host, shadow, settings, handle }));
+}
+
+/// `disconnectedCallback`: unmounts and frees the widget.
+#[wasm_bindgen]
+pub fn disconnected(host: HtmlElement) {
+    let gone = MOUNTED.with_borrow_mut(|m| {
+        let pos = m.iter().position(|w| w.host == host)?;
+        Some(m.swap_remove(pos))
+    });
+    if let Some(widget) = gone {
+        widget.handle.destroy();
+        widget.shadow.replace_children_with_node_0();
+    }
+}
+
+/// `attributeChangedCallback`: updates the live widget, keeping the
+/// patient's answers. Before `connected`, attributes are read there instead.
+#[wasm_bindgen(js_name = attributeChanged)]
+pub fn attribute_changed(host: HtmlElement, name: String, old: Option<String>, new: Option<String>) {
+    if old == new {
+        return;
+    }
+    let locales = locales();
+    MOUNTED.with_borrow_mut(|m| {
+        let Some(widget) = m.iter_mut().find(|w| w.host == host) else {
+            return;
+        };
+        if let Some(warning) = widget.settings.apply(&name, new.as_deref(), &locales) {
+            warn(&warning);
+        }
+        let props = props(&widget.host, &widget.settings);
+        widget.handle.update(props);
+    });
+}
+
+/// For frameworks: renders the widget into `element` (given its own shadow
+/// root) with `options` such as `{ "clinic-phone": "555 0100", locale: "es" }`
+/// (the attribute names), and returns a handle to unmount it.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, options: JsValue) -> MountHandle {
+    for name in ATTRIBUTES {
+        let value = js_sys::Reflect::get(&options, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string());
+        if let Some(value) = value {
+            let _ = element.set_attribute(name, &value);
+        }
+    }
+    connected(element.clone());
+    MountHandle { host: element }
+}
+
+/// What `mount` returns.
+#[wasm_bindgen]
+pub struct MountHandle {
+    host: HtmlElement,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the widget and frees its memory.
+    pub fn unmount(&self) {
+        disconnected(self.host.clone());
+    }
+}
+
+fn locales() -> Vec<&'static str> {
+    content().locales.iter().map(|l| l.as_ref()).collect()
+}
+
+/// The App's props for `host` with `settings`: the language from the
+/// attribute, else the browser's preferred languages.
+fn props(host: &HtmlElement, settings: &Settings) -> AppProps {
+    let content = content();
+    let preferred = settings.locale.iter().cloned().chain(browser_languages());
+    let locale = preferred.filter_map(|code| content.locale(&code)).next();
+    let host = host.clone();
+    AppProps {
+        settings: Rc::new(settings.clone()),
+        locale,
+        on_event: Callback::from(move |event| dispatch(&host, event)),
+    }
+}
+
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|langs| langs.iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Sends `symptom-checker:step` or `symptom-checker:outcome` from the host
+/// element: bubbling, composed, with ids only.
+fn dispatch(host: &HtmlElement, event: HostEvent) {
+    let detail = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(value));
+    };
+    let name = match &event {
+        HostEvent::Step { question, locale } => {
+            set("questionId", question.as_str());
+            set("locale", locale);
+            "symptom-checker:step"
+        }
+        HostEvent::Outcome { outcome, urgency, locale } => {
+            set("outcomeId", outcome.as_str());
+            set("urgency", urgency.as_str());
+            set("locale", locale);
+            "symptom-checker:outcome"
+        }
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Prints only the summary of the widget that contains `from`.
+pub fn print_summary(from: &Element) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let host = from
+        .get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()
+        .map(|root| root.host());
+    thread_local! {
+        static PRINT_SHEET: Option<CssStyleSheet> = sheet(PRINT_CSS);
+    }
+    if let Some(sheet) = PRINT_SHEET.with(Clone::clone) {
+        let sheets = js_sys::Array::from(&document.adopted_style_sheets());
+        if !sheets.includes(&sheet, 0) {
+            sheets.push(&sheet);
+            document.set_adopted_style_sheets(&sheets);
+        }
+    }
+    let body = document.body();
+    if let (Some(body), Some(host)) = (&body, &host) {
+        let _ = body.class_list().add_1("sc-printing");
+        let _ = host.set_attribute("data-sc-printing", "");
+    }
+    let _ = window.print();
+    if let (Some(body), Some(host)) = (&body, &host) {
+        let _ = body.class_list().remove_1("sc-printing");
+        let _ = host.remove_attribute("data-sc-printing");
+    }
+}
+
+/// After a panic Yew may be unusable, so the fallback is written straight
+/// into each widget's shadow root: "Not a diagnosis", the emergency line
+/// with the configured number, and a Reload button (wired by the loader
+/// script, since Rust code should not run again after a panic).
+fn install_panic_fallback() {
+    thread_local! {
+        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if INSTALLED.replace(true) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("symptom-checker: {info}")));
+        MOUNTED.with(|m| {
+            if let Ok(widgets) = m.try_borrow() {
+                for w in widgets.iter() {
+                    show_fallback(&w.shadow, &w.settings);
+                }
+            }
+        });
+    }));
+}
+
+fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let ui = crate::i18n::ui(content().locale_code(content().default_locale));
+    let el = |tag: &str, class: &str, text: &str| -> Option<Element> {
+        let e = document.create_element(tag).ok()?;
+        e.set_class_name(class);
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let build = || -> Option<Element> {
+        let section = el("section", "sc", "")?;
+        section.set_attribute("data-screen", "error").ok()?;
+        section.set_attribute("role", "alert").ok()?;
+        let line = el("p", "sc-emergency", "")?;
+        line.set_attribute("data-role", "emergency-line").ok()?;
+        let strong = el("strong", "", ui.not_a_diagnosis)?;
+        line.append_child(&strong).ok()?;
+        line.append_child(&document.create_text_node(&format!(" {}", ui.emergency_before))).ok()?;
+        let call = el("a", "", &settings.emergency_number.display)?;
+        call.set_attribute("href", &settings.emergency_number.href).ok()?;
+        line.append_child(&call).ok()?;
+        line.append_child(&document.create_text_node(ui.emergency_after)).ok()?;
+        let card = el("div", "sc-card", "")?;
+        let (title, text) = (el("h2", "sc-title", ui.error_title)?, el("p", "", ui.error_text)?);
+        card.append_child(&title).ok()?;
+        card.append_child(&text).ok()?;
+        let reload = el("button", "sc-button sc-primary", ui.reload)?;
+        reload.set_attribute("type", "button").ok()?;
+        reload.set_attribute("data-action", "reload").ok()?;
+        card.append_child(&reload).ok()?;
+        section.append_child(&line).ok()?;
+        section.append_child(&card).ok()?;
+        Some(section)
+    };
+    if let Some(section) = build() {
+        shadow.replace_children_with_node_1(&section);
+    }
+}
+
+/// Test builds only: panics, so the end-to-end suite can check the fallback.
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = testPanic)]
+pub fn test_panic() {
+    panic!("test panic requested");
+}

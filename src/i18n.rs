@@ -1,0 +1,238 @@
+//! The widget's own interface text (buttons, headings, the emergency line)
+//! in every language it speaks. Content text lives in the content file.
+//!
+//! Every language is one `Ui` value, so a missing string is a compile
+//! error. Nothing here may mention a particular condition or treatment:
+//! the widget must work with any content file.
+
+use symptom_checker_core::model::{Date, Urgency};
+
+/// Interface strings of one language.
+#[derive(Debug, PartialEq)]
+pub struct Ui {
+    /// BCP 47 language code, as in the content file's `locales`.
+    pub code: &'static str,
+    /// The language's own name, for the language switch.
+    pub name: &'static str,
+    /// The accessible name of the widget.
+    pub widget_label: &'static str,
+    /// Always on screen.
+    pub not_a_diagnosis: &'static str,
+    /// Before the emergency number in the always-on emergency line.
+    pub emergency_before: &'static str,
+    /// After the emergency number in the always-on emergency line.
+    pub emergency_after: &'static str,
+    /// The start screen's note under the intro.
+    pub start_note: &'static str,
+    /// The start button.
+    pub start: &'static str,
+    /// Back one question.
+    pub back: &'static str,
+    /// Start again from the start screen.
+    pub restart: &'static str,
+    /// Continue after ticking boxes.
+    pub next: &'static str,
+    /// Shown when Continue is pressed with nothing ticked.
+    pub choose_one: &'static str,
+    /// Hint under a multiple-choice question.
+    pub choose_all: &'static str,
+    /// "Question {n} of up to {m}", as (before n, between, after m).
+    pub progress: (&'static str, &'static str, &'static str),
+    /// The banner words of each urgency, most urgent first (as `Urgency::ALL`).
+    pub urgency: [&'static str; 4],
+    /// Heading of the steps.
+    pub what_to_do: &'static str,
+    /// Heading of "when to get help sooner".
+    pub get_help_sooner: &'static str,
+    /// Heading of the warning signs on outcomes below emergency.
+    pub warning_signs: &'static str,
+    /// Under that heading, before the emergency number.
+    pub warning_signs_call: &'static str,
+    /// Heading of the note for the clinician.
+    pub tell_clinician: &'static str,
+    /// Heading of the answers that led to the outcome.
+    pub why: &'static str,
+    /// Heading of the sources.
+    pub sources: &'static str,
+    /// Before a date: "Last reviewed".
+    pub reviewed: &'static str,
+    /// Before the content version.
+    pub version: &'static str,
+    /// Call the emergency number now (emergency outcome's big link), before the number.
+    pub call_now: &'static str,
+    /// Call the clinic, before its name or "your clinic".
+    pub call_clinic: &'static str,
+    /// Used when no clinic name is configured.
+    pub your_clinic: &'static str,
+    /// Link to the clinic's booking page.
+    pub book_online: &'static str,
+    /// Shown when no clinic phone or booking link is configured.
+    pub contact_clinic: &'static str,
+    /// The error screen's heading.
+    pub error_title: &'static str,
+    /// The error screen's text.
+    pub error_text: &'static str,
+    /// The reload button of the error screen.
+    pub reload: &'static str,
+    /// Label of the language switch.
+    pub language: &'static str,
+    /// The print button.
+    pub print: &'static str,
+    /// The copy button.
+    pub copy: &'static str,
+    /// Shown after a successful copy.
+    pub copied: &'static str,
+    /// Shown when the clipboard refuses: the text is shown to copy by hand.
+    pub copy_failed: &'static str,
+    /// Heading of the printable summary.
+    pub summary_title: &'static str,
+    /// Before the urgency in the summary.
+    pub urgency_label: &'static str,
+    /// Month names, January first.
+    pub months: [&'static str; 12],
+    /// Whether dates read "20 de noviembre de 2026" (day first).
+    pub day_first: bool,
+    /// Announced when the outcome appears, before its title.
+    pub result: &'static str,
+}
+
+impl Ui {
+    /// The banner words for `urgency`.
+    pub fn urgency(&self, urgency: Urgency) -> &'static str {
+        let pos = Urgency::ALL.iter().position(|u| *u == urgency).unwrap_or(0);
+        self.urgency[pos]
+    }
+
+    /// "Question 2 of up to 6".
+    pub fn progress(&self, number: usize, of_at_most: usize) -> String {
+        let (a, b, c) = self.progress;
+        format!("{a}{number}{b}{of_at_most}{c}")
+    }
+
+    /// A date written out for this language.
+    pub fn date(&self, date: Date) -> String {
+        let month = self.months[usize::from(date.month.clamp(1, 12) - 1)];
+        if self.day_first {
+            format!("{} de {month} de {}", date.day, date.year)
+        } else {
+            format!("{month} {}, {}", date.day, date.year)
+        }
+    }
+}
+
+/// English.
+pub const EN: Ui = Ui {
+    code: "en",
+    name: "English",
+    widget_label: "Symptom checker",
+    not_a_diagnosis: "Not a diagnosis.",
+    emergency_before: "In an emergency, call ",
+    emergency_after: " now.",
+    start_note: "It takes about a minute. Your answers stay on this device.",
+    start: "Start",
+    back: "Back",
+    restart: "Start over",
+    next: "Continue",
+    choose_one: "Choose at least one answer to continue.",
+    choose_all: "Choose all that apply.",
+    progress: ("Question ", " of up to ", ""),
+    urgency: [
+        "Emergency: call now",
+        "Contact your clinic or a doctor today",
+        "Contact your clinic in the next few days",
+        "You can care for this at home",
+    ],
+    what_to_do: "What to do",
+    get_help_sooner: "Get help sooner if",
+    warning_signs: "Warning signs",
+    warning_signs_call: "These can start hours to weeks after a treatment. If you notice any of them, call ",
+    tell_clinician: "Tell your clinician",
+    why: "Why this advice",
+    sources: "Sources",
+    reviewed: "Last reviewed",
+    version: "Content version",
+    call_now: "Call ",
+    call_clinic: "Call ",
+    your_clinic: "your clinic",
+    book_online: "Book a visit online",
+    contact_clinic: "Contact your clinic or your doctor.",
+    error_title: "Something went wrong",
+    error_text: "This checker stopped working. If you are worried, contact your clinic or doctor.",
+    reload: "Reload",
+    language: "Language",
+    print: "Print or save",
+    copy: "Copy summary",
+    copied: "Summary copied.",
+    copy_failed: "Copying was blocked. Select the text below and copy it.",
+    summary_title: "Summary for your clinician",
+    urgency_label: "Urgency",
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    day_first: false,
+    result: "Result: ",
+};
+
+/// Spanish.
+pub const ES: Ui = Ui {
+    code: "es",
+    name: "Español",
+    widget_label: "Revisión de síntomas",
+    not_a_diagnosis: "No es un diagnóstico.",
+    emergency_before: "En una emergencia, llame al ",
+    emergency_after: " ahora.",
+    start_note: "Toma alrededor de un minuto. Sus respuestas se quedan en este dispositivo.",
+    start: "Comenzar",
+    back: "Atrás",
+    restart: "Empezar de nuevo",
+    next: "Continuar",
+    choose_one: "Elija al menos una respuesta para continuar.",
+    choose_all: "Elija todas las que correspondan.",
+    progress: ("Pregunta ", " de hasta ", ""),
+    urgency: [
+        "Emergencia: llame ahora",
+        "Comuníquese hoy con su clínica o un médico",
+        "Comuníquese con su clínica en los próximos días",
+        "Puede cuidarse en casa",
+    ],
+    what_to_do: "Qué hacer",
+    get_help_sooner: "Busque ayuda antes si",
+    warning_signs: "Señales de alarma",
+    warning_signs_call: "Pueden empezar horas o semanas después de un tratamiento. Si nota alguna, llame al ",
+    tell_clinician: "Dígale a su profesional de salud",
+    why: "Por qué le damos este consejo",
+    sources: "Fuentes",
+    reviewed: "Última revisión",
+    version: "Versión del contenido",
+    call_now: "Llame al ",
+    call_clinic: "Llame a ",
+    your_clinic: "su clínica",
+    book_online: "Pida una cita en línea",
+    contact_clinic: "Comuníquese con su clínica o su médico.",
+    error_title: "Algo salió mal",
+    error_text: "Esta herramienta dejó de funcionar. Si está preocupado, comuníquese con su clínica o su médico.",
+    reload: "Volver a cargar",
+    language: "Idioma",
+    print: "Imprimir o guardar",
+    copy: "Copiar resumen",
+    copied: "Resumen copiado.",
+    copy_failed: "No se pudo copiar. Seleccione el texto de abajo y cópielo.",
+    summary_title: "Resumen para su profesional de salud",
+    urgency_label: "Urgencia",
+    months: [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre",
+    ],
+    day_first: true,
+    result: "Resultado: ",
+};
+
+/// Every interface language.
+pub const ALL: [&Ui; 2] = [&EN, &ES];
+
+/// The interface text for a content locale code (English if the widget has
+/// no interface text in that language).
+pub fn ui(code: &str) -> &'static Ui {
+    ALL.into_iter().find(|ui| ui.code == code).unwrap_or(&EN)
+}

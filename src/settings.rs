@@ -1,0 +1,246 @@
+//! The clinic's settings, read from the element's attributes.
+//!
+//! Pure string handling, tested natively: every value is checked, and a bad
+//! one is replaced by a safe default with one warning naming the attribute
+//! and the default used. Nothing here ever becomes HTML; the only links it
+//! allows are `https:` and `tel:` built from a cleaned number.
+
+/// The attributes the element observes.
+pub const ATTRIBUTES: [&str; 6] = [
+    "clinic-name",
+    "clinic-phone",
+    "booking-url",
+    "emergency-number",
+    "locale",
+    "theme",
+];
+
+/// The emergency number when none (or a bad one) is given.
+pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
+
+/// A phone number to show and to dial.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phone {
+    /// As written, cleaned of anything but digits, spaces, `+ - ( ) .`.
+    pub display: String,
+    /// `tel:` URL: digits with an optional leading `+`.
+    pub href: String,
+}
+
+/// Light, dark, or the patient's system setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme` (default).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Everything the embedding page can configure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `clinic-name`; default none ("your clinic").
+    pub clinic_name: Option<String>,
+    /// `clinic-phone`; default none.
+    pub clinic_phone: Option<Phone>,
+    /// `booking-url`, `https:` only; default none.
+    pub booking_url: Option<String>,
+    /// `emergency-number`; default `911`.
+    pub emergency_number: Phone,
+    /// `locale`, a language code; default: the browser's languages, then
+    /// the content's default.
+    pub locale: Option<String>,
+    /// `theme`; default `auto`.
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            clinic_name: None,
+            clinic_phone: None,
+            booking_url: None,
+            emergency_number: Phone {
+                display: DEFAULT_EMERGENCY_NUMBER.to_owned(),
+                href: format!("tel:{DEFAULT_EMERGENCY_NUMBER}"),
+            },
+            locale: None,
+            theme: Theme::Auto,
+        }
+    }
+}
+
+impl Settings {
+    /// Applies one attribute's value (`None` = removed). Returns a warning
+    /// when the value is invalid and the default is used instead.
+    pub fn apply(&mut self, name: &str, value: Option<&str>, locales: &[&str]) -> Option<String> {
+        let defaults = Settings::default();
+        let value = value.map(clean);
+        let warn = |why: &str, default: &str| {
+            Some(format!(
+                "symptom-checker: ignoring attribute `{name}` ({why}); using {default}."
+            ))
+        };
+        match (name, value.as_deref()) {
+            ("clinic-name", None) => self.clinic_name = None,
+            ("clinic-name", Some(v)) => match v.chars().count() {
+                0 => {
+                    self.clinic_name = None;
+                    return warn("it is empty", "no clinic name");
+                }
+                1..=80 => self.clinic_name = Some(v.to_owned()),
+                _ => {
+                    self.clinic_name = None;
+                    return warn("longer than 80 characters", "no clinic name");
+                }
+            },
+            ("clinic-phone", None) => self.clinic_phone = None,
+            ("clinic-phone", Some(v)) => {
+                self.clinic_phone = phone(v);
+                if self.clinic_phone.is_none() {
+                    return warn("not a phone number", "no clinic phone");
+                }
+            }
+            ("booking-url", None) => self.booking_url = None,
+            ("booking-url", Some(v)) => {
+                self.booking_url = https_url(v);
+                if self.booking_url.is_none() {
+                    return warn("only https: links are allowed", "no booking link");
+                }
+            }
+            ("emergency-number", None) => self.emergency_number = defaults.emergency_number,
+            ("emergency-number", Some(v)) => match phone(v).filter(|p| p.href.len() <= 4 + 6) {
+                Some(p) => self.emergency_number = p,
+                None => {
+                    self.emergency_number = defaults.emergency_number;
+                    return warn("not an emergency number such as 911 or 112", "911");
+                }
+            },
+            ("locale", None) => self.locale = None,
+            ("locale", Some(v)) => {
+                let lang = v.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+                if locales.contains(&lang.as_str()) {
+                    self.locale = Some(lang);
+                } else {
+                    self.locale = None;
+                    let known = locales.join(", ");
+                    return warn(
+                        &format!("not one of the languages {known}"),
+                        "the browser's language",
+                    );
+                }
+            }
+            ("theme", None) => self.theme = Theme::Auto,
+            ("theme", Some(v)) => {
+                self.theme = match v {
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    "auto" => Theme::Auto,
+                    _ => {
+                        self.theme = Theme::Auto;
+                        return warn("use light, dark or auto", "auto");
+                    }
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+/// Trims and drops control and bidirectional-override characters.
+fn clean(value: &str) -> String {
+    let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    value
+        .chars()
+        .filter(|&c| !c.is_control() && !bidi(c))
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// A phone number: digits with spaces, `+ - ( ) .`, 2 to 20 digits.
+fn phone(value: &str) -> Option<Phone> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    let plus = value.starts_with('+');
+    let ok = value.chars().all(allowed)
+        && (2..=20).contains(&digits.len())
+        && !value[usize::from(plus)..].contains('+');
+    ok.then(|| Phone {
+        display: value.to_owned(),
+        href: format!("tel:{}{digits}", if plus { "+" } else { "" }),
+    })
+}
+
+/// An `https:` URL with a host and nothing that could break out of an
+/// attribute or smuggle another scheme.
+fn https_url(value: &str) -> Option<String> {
+    let rest = value.strip_prefix("https://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let ok = !host.is_empty()
+        && value.len() <= 2000
+        && !value.chars().any(|c| c.is_whitespace() || "<>\"'`\\".contains(c));
+    ok.then(|| value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(name: &str, value: &str) -> (Settings, Option<String>) {
+        let mut settings = Settings::default();
+        let warning = settings.apply(name, Some(value), &["en", "es"]);
+        (settings, warning)
+    }
+
+    #[test]
+    fn good_values_are_used() {
+        assert_eq!(apply("clinic-name", " Bright Skin ").0.clinic_name.as_deref(), Some("Bright Skin"));
+        let phone = apply("clinic-phone", "+1 (555) 010-2030").0.clinic_phone.unwrap();
+        assert_eq!(phone.href, "tel:+15550102030");
+        assert_eq!(apply("emergency-number", "112").0.emergency_number.href, "tel:112");
+        assert_eq!(apply("booking-url", "https://clinic.example/book").0.booking_url.as_deref(), Some("https://clinic.example/book"));
+        assert_eq!(apply("locale", "es-MX").0.locale.as_deref(), Some("es"));
+        assert_eq!(apply("theme", "dark").0.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_one_warning_naming_the_attribute() {
+        let hostile = [
+            ("booking-url", "javascript:alert(1)"),
+            ("booking-url", "data:text/html,<script>alert(1)</script>"),
+            ("booking-url", "http://clinic.example"),
+            ("booking-url", "https://x\" onmouseover=\"alert(1)"),
+            ("booking-url", ""),
+            ("clinic-phone", "javascript:alert(1)"),
+            ("clinic-phone", "<img src=x onerror=alert(1)>"),
+            ("clinic-phone", "+1+2"),
+            ("emergency-number", "9-1-1; drop"),
+            ("emergency-number", ""),
+            ("emergency-number", "12345678901234"),
+            ("clinic-name", &"x".repeat(500)),
+            ("clinic-name", "\u{202E}\u{0000}"),
+            ("locale", "xx"),
+            ("locale", "<b>"),
+            ("theme", "neon"),
+        ];
+        for (name, value) in hostile {
+            let (settings, warning) = apply(name, value);
+            let warning = warning.unwrap_or_else(|| panic!("no warning for {name}={value:?}"));
+            assert!(warning.contains(&format!("`{name}`")), "{warning}");
+            assert_eq!(settings.booking_url, None);
+            assert_eq!(settings.emergency_number, Settings::default().emergency_number);
+        }
+    }
+
+    #[test]
+    fn html_in_a_clinic_name_stays_text() {
+        let (settings, warning) = apply("clinic-name", "<b>Clinic</b>\u{202E}");
+        assert_eq!(warning, None);
+        assert_eq!(settings.clinic_name.as_deref(), Some("<b>Clinic</b>"));
+    }
+}
