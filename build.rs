@@ -16,7 +16,8 @@ const DEFAULT_CONTENT: &str = "static/content/botox-aftercare.toml";
 
 fn main() {
     println!("cargo::rerun-if-env-changed=SYMPTOM_CHECKER_CONTENT");
-    let given = std::env::var("SYMPTOM_CHECKER_CONTENT").unwrap_or_else(|_| DEFAULT_CONTENT.to_owned());
+    let given =
+        std::env::var("SYMPTOM_CHECKER_CONTENT").unwrap_or_else(|_| DEFAULT_CONTENT.to_owned());
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let path = Path::new(&manifest_dir).join(&given);
     println!("cargo::rerun-if-changed={}", path.display());

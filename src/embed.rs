@@ -63,7 +63,8 @@ pub fn connected(host: HtmlElement) {
     }
     let mut settings = Settings::default();
     for name in ATTRIBUTES {
-        if let Some(warning) = settings.apply(name, host.get_attribute(name).as_deref(), &locales()) {
+        if let Some(warning) = settings.apply(name, host.get_attribute(name).as_deref(), &locales())
+        {
             warn(&warning);
         }
     }
@@ -86,7 +87,14 @@ pub fn connected(host: HtmlElement) {
     };
     let _ = shadow.append_child(&root);
     let handle = Renderer::<App>::with_root_and_props(root, props(&host, &settings)).render();
-    MOUNTED.with_borrow_mut(|m| m.push(Mounted { host, shadow, settings, handle }));
+    MOUNTED.with_borrow_mut(|m| {
+        m.push(Mounted {
+            host,
+            shadow,
+            settings,
+            handle,
+        })
+    });
 }
 
 /// `disconnectedCallback`: unmounts and frees the widget.
@@ -105,7 +113,12 @@ pub fn disconnected(host: HtmlElement) {
 /// `attributeChangedCallback`: updates the live widget, keeping the
 /// patient's answers. Before `connected`, attributes are read there instead.
 #[wasm_bindgen(js_name = attributeChanged)]
-pub fn attribute_changed(host: HtmlElement, name: String, old: Option<String>, new: Option<String>) {
+pub fn attribute_changed(
+    host: HtmlElement,
+    name: String,
+    old: Option<String>,
+    new: Option<String>,
+) {
     if old == new {
         return;
     }
@@ -191,7 +204,11 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
             set("locale", locale);
             "symptom-checker:step"
         }
-        HostEvent::Outcome { outcome, urgency, locale } => {
+        HostEvent::Outcome {
+            outcome,
+            urgency,
+            locale,
+        } => {
             set("outcomeId", outcome.as_str());
             set("urgency", urgency.as_str());
             set("locale", locale);
@@ -209,8 +226,12 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
 
 /// Prints only the summary of the widget that contains `from`.
 pub fn print_summary(from: &Element) {
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
     let host = from
         .get_root_node()
         .dyn_into::<ShadowRoot>()
@@ -262,7 +283,9 @@ fn install_panic_fallback() {
 }
 
 fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let ui = crate::i18n::ui(content().locale_code(content().default_locale));
     let el = |tag: &str, class: &str, text: &str| -> Option<Element> {
         let e = document.create_element(tag).ok()?;
@@ -278,13 +301,19 @@ fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
         line.set_attribute("data-role", "emergency-line").ok()?;
         let strong = el("strong", "", ui.not_a_diagnosis)?;
         line.append_child(&strong).ok()?;
-        line.append_child(&document.create_text_node(&format!(" {}", ui.emergency_before))).ok()?;
+        line.append_child(&document.create_text_node(&format!(" {}", ui.emergency_before)))
+            .ok()?;
         let call = el("a", "", &settings.emergency_number.display)?;
-        call.set_attribute("href", &settings.emergency_number.href).ok()?;
+        call.set_attribute("href", &settings.emergency_number.href)
+            .ok()?;
         line.append_child(&call).ok()?;
-        line.append_child(&document.create_text_node(ui.emergency_after)).ok()?;
+        line.append_child(&document.create_text_node(ui.emergency_after))
+            .ok()?;
         let card = el("div", "sc-card", "")?;
-        let (title, text) = (el("h2", "sc-title", ui.error_title)?, el("p", "", ui.error_text)?);
+        let (title, text) = (
+            el("h2", "sc-title", ui.error_title)?,
+            el("p", "", ui.error_text)?,
+        );
         card.append_child(&title).ok()?;
         card.append_child(&text).ok()?;
         let reload = el("button", "sc-button sc-primary", ui.reload)?;

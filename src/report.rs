@@ -25,19 +25,39 @@ pub fn summary_text(
     ];
     for &(q, selection) in path {
         let question = content.question(q);
-        let answers: Vec<&str> = selection.iter().map(|a| question.answers[a].label.get(locale)).collect();
-        lines.push(format!("- {} {}", question.text.get(locale), answers.join("; ")));
+        let answers: Vec<&str> = selection
+            .iter()
+            .map(|a| question.answers[a].label.get(locale))
+            .collect();
+        lines.push(format!(
+            "- {} {}",
+            question.text.get(locale),
+            answers.join("; ")
+        ));
     }
     lines.push(String::new());
     lines.push(format!("{}: {}", ui.urgency_label, ui.urgency(o.urgency)));
     lines.push(o.title.get(locale).to_owned());
     lines.push(o.summary.get(locale).to_owned());
     lines.push(format!("{}:", ui.what_to_do));
-    lines.extend(o.steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, s.get(locale))));
+    lines.extend(
+        o.steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {}", i + 1, s.get(locale))),
+    );
     lines.push(format!("{}: {}", ui.get_help_sooner, o.sooner.get(locale)));
-    lines.push(format!("{}: {}", ui.tell_clinician, o.tell_clinician.get(locale)));
+    lines.push(format!(
+        "{}: {}",
+        ui.tell_clinician,
+        o.tell_clinician.get(locale)
+    ));
     lines.push(format!("{}:", ui.sources));
-    lines.extend(o.sources.iter().map(|s| format!("- {} <{}>", s.title.get(locale), s.url)));
+    lines.extend(
+        o.sources
+            .iter()
+            .map(|s| format!("- {} <{}>", s.title.get(locale), s.url)),
+    );
     lines.push(format!(
         "{} {}. {} {} ({}).",
         ui.reviewed,

@@ -121,7 +121,11 @@ impl Settings {
             },
             ("locale", None) => self.locale = None,
             ("locale", Some(v)) => {
-                let lang = v.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+                let lang = v
+                    .split(['-', '_'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 if locales.contains(&lang.as_str()) {
                     self.locale = Some(lang);
                 } else {
@@ -183,7 +187,9 @@ fn https_url(value: &str) -> Option<String> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let ok = !host.is_empty()
         && value.len() <= 2000
-        && !value.chars().any(|c| c.is_whitespace() || "<>\"'`\\".contains(c));
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || "<>\"'`\\".contains(c));
     ok.then(|| value.to_owned())
 }
 
@@ -199,11 +205,29 @@ mod tests {
 
     #[test]
     fn good_values_are_used() {
-        assert_eq!(apply("clinic-name", " Bright Skin ").0.clinic_name.as_deref(), Some("Bright Skin"));
-        let phone = apply("clinic-phone", "+1 (555) 010-2030").0.clinic_phone.unwrap();
+        assert_eq!(
+            apply("clinic-name", " Bright Skin ")
+                .0
+                .clinic_name
+                .as_deref(),
+            Some("Bright Skin")
+        );
+        let phone = apply("clinic-phone", "+1 (555) 010-2030")
+            .0
+            .clinic_phone
+            .unwrap();
         assert_eq!(phone.href, "tel:+15550102030");
-        assert_eq!(apply("emergency-number", "112").0.emergency_number.href, "tel:112");
-        assert_eq!(apply("booking-url", "https://clinic.example/book").0.booking_url.as_deref(), Some("https://clinic.example/book"));
+        assert_eq!(
+            apply("emergency-number", "112").0.emergency_number.href,
+            "tel:112"
+        );
+        assert_eq!(
+            apply("booking-url", "https://clinic.example/book")
+                .0
+                .booking_url
+                .as_deref(),
+            Some("https://clinic.example/book")
+        );
         assert_eq!(apply("locale", "es-MX").0.locale.as_deref(), Some("es"));
         assert_eq!(apply("theme", "dark").0.theme, Theme::Dark);
     }
@@ -233,7 +257,10 @@ mod tests {
             let warning = warning.unwrap_or_else(|| panic!("no warning for {name}={value:?}"));
             assert!(warning.contains(&format!("`{name}`")), "{warning}");
             assert_eq!(settings.booking_url, None);
-            assert_eq!(settings.emergency_number, Settings::default().emergency_number);
+            assert_eq!(
+                settings.emergency_number,
+                Settings::default().emergency_number
+            );
         }
     }
 

@@ -34,9 +34,15 @@ pub enum Action {
     /// Leave the start screen.
     Start,
     /// Answer a single-choice question.
-    Choose { question: QuestionIdx, answer: usize },
+    Choose {
+        question: QuestionIdx,
+        answer: usize,
+    },
     /// Tick or untick a box at a multiple-choice question.
-    Toggle { question: QuestionIdx, answer: usize },
+    Toggle {
+        question: QuestionIdx,
+        answer: usize,
+    },
     /// Confirm the ticked boxes.
     Continue { question: QuestionIdx },
     /// Back one question (to the start screen from the first).

@@ -39,7 +39,7 @@ pub enum HostEvent {
 }
 
 /// Props of [`App`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The clinic's settings; default: no clinic details, 911, auto theme.
     #[prop_or_default]
@@ -67,12 +67,20 @@ pub fn App(props: &AppProps) -> Html {
     let code = content.locale_code(locale).to_owned();
     let ui = i18n::ui(&code);
     let step = state.step();
-    let screen = if state.started { step } else { Step::Ask(content.start()) };
+    let screen = if state.started {
+        step
+    } else {
+        Step::Ask(content.start())
+    };
 
     // Focus the new heading and tell the host after every step, but never on
     // the first render: the widget must not steal focus on page load.
     {
-        let (heading, first_render, on_event) = (heading.clone(), first_render.clone(), props.on_event.clone());
+        let (heading, first_render, on_event) = (
+            heading.clone(),
+            first_render.clone(),
+            props.on_event.clone(),
+        );
         let ui_code = ui.code;
         use_effect_with((state.started, step), move |&(started, step)| {
             if std::mem::replace(&mut *first_render.borrow_mut(), false) {
@@ -83,7 +91,10 @@ pub fn App(props: &AppProps) -> Html {
             }
             if started {
                 on_event.emit(match step {
-                    Step::Ask(q) => HostEvent::Step { question: content.question(q).id.clone(), locale: ui_code },
+                    Step::Ask(q) => HostEvent::Step {
+                        question: content.question(q).id.clone(),
+                        locale: ui_code,
+                    },
                     Step::Done(o) => HostEvent::Outcome {
                         outcome: content.outcome(o).id.clone(),
                         urgency: content.outcome(o).urgency,
@@ -98,13 +109,21 @@ pub fn App(props: &AppProps) -> Html {
     let (data_screen, body, announcement) = match (state.started, screen) {
         (false, _) => {
             let on_start = on_action.reform(|()| Action::Start);
-            ("start", html! { <StartScreen {ui} {locale} heading={heading.clone()} {on_start} /> }, String::new())
+            (
+                "start",
+                html! { <StartScreen {ui} {locale} heading={heading.clone()} {on_start} /> },
+                String::new(),
+            )
         }
         (true, Step::Ask(question)) => {
-            let progress = state.journey.progress(content).unwrap_or(symptom_checker_core::engine::Progress {
-                number: 1,
-                of_at_most: 1,
-            });
+            let progress =
+                state
+                    .journey
+                    .progress(content)
+                    .unwrap_or(symptom_checker_core::engine::Progress {
+                        number: 1,
+                        of_at_most: 1,
+                    });
             let announcement = format!(
                 "{}. {}",
                 ui.progress(progress.number, progress.of_at_most),
@@ -119,7 +138,12 @@ pub fn App(props: &AppProps) -> Html {
         (true, Step::Done(outcome)) => {
             let path = Rc::new(state.journey.path(content));
             let o = content.outcome(outcome);
-            let announcement = format!("{}{}. {}", ui.result, ui.urgency(o.urgency), o.title.get(locale));
+            let announcement = format!(
+                "{}{}. {}",
+                ui.result,
+                ui.urgency(o.urgency),
+                o.title.get(locale)
+            );
             let view = html! {
                 <OutcomeView {ui} {locale} {outcome} {path} settings={props.settings.clone()} heading={heading.clone()} />
             };

@@ -42,7 +42,12 @@ fn icon(urgency: Urgency) -> &'static str {
 /// The outcome screen's card.
 #[component]
 pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
-    let OutcomeViewProps { ui, locale, outcome, .. } = *props;
+    let OutcomeViewProps {
+        ui,
+        locale,
+        outcome,
+        ..
+    } = *props;
     let o = content().outcome(outcome);
     let settings = &props.settings;
     let number = &settings.emergency_number;
@@ -51,7 +56,8 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let call_now = (o.urgency == Urgency::Emergency).then(|| html! {
         <a class="sc-call" href={number.href.clone()}>{ ui.call_now }{ number.display.clone() }</a>
     });
-    let contact = matches!(o.urgency, Urgency::Urgent | Urgency::Soon).then(|| contact_links(ui, settings));
+    let contact =
+        matches!(o.urgency, Urgency::Urgent | Urgency::Soon).then(|| contact_links(ui, settings));
     let steps = o.steps.iter().map(|s| html! { <li>{ s.get(locale) }</li> });
     let warning_signs = (o.urgency != Urgency::Emergency).then(|| {
         let signs = content().red_flags().map(|a| html! { <li>{ a.label.get(locale) }</li> });
@@ -65,7 +71,10 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     });
     let why = props.path.iter().map(|&(q, selection)| {
         let question = content().question(q);
-        let answers: Vec<&str> = selection.iter().map(|a| question.answers[a].label.get(locale)).collect();
+        let answers: Vec<&str> = selection
+            .iter()
+            .map(|a| question.answers[a].label.get(locale))
+            .collect();
         html! {
             <>
                 <dt>{ question.text.get(locale) }</dt>
@@ -116,7 +125,10 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
 
 /// Call the clinic and book online, as far as the page configured them.
 fn contact_links(ui: &'static Ui, settings: &Settings) -> Html {
-    let clinic = settings.clinic_name.clone().unwrap_or_else(|| ui.your_clinic.to_owned());
+    let clinic = settings
+        .clinic_name
+        .clone()
+        .unwrap_or_else(|| ui.your_clinic.to_owned());
     let call = settings.clinic_phone.as_ref().map(|p| html! {
         <a class="sc-button sc-primary" href={p.href.clone()}>{ ui.call_clinic }{ clinic.clone() }{ " (" }{ p.display.clone() }{ ")" }</a>
     });

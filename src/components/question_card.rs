@@ -33,7 +33,13 @@ pub struct QuestionCardProps {
 /// The question screen's card.
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
-    let QuestionCardProps { ui, locale, question, chosen, .. } = *props;
+    let QuestionCardProps {
+        ui,
+        locale,
+        question,
+        chosen,
+        ..
+    } = *props;
     let q = content().question(question);
     let help = q.help.as_ref().map(|h| h.get(locale));
     let progress = ui.progress(props.progress.number, props.progress.of_at_most);
@@ -41,7 +47,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         <h2 id="sc-question" class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ q.text.get(locale) }</h2>
     };
     let help = help.map(|h| html! { <p id="sc-help" class="sc-help">{ h }</p> });
-    let body = match q.kind {
+    match q.kind {
         Kind::Single => {
             let answers = q.answers.iter().enumerate().map(|(i, a)| {
                 let onclick = props.on_action.reform(move |_: MouseEvent| Action::Choose { question, answer: i });
@@ -83,9 +89,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     </li>
                 }
             });
-            let on_next = props.on_action.reform(move |_: MouseEvent| Action::Continue { question });
-            let error = props.refused.then(|| html! {
-                <p id="sc-error" class="sc-error" role="alert">{ ui.choose_one }</p>
+            let on_next = props
+                .on_action
+                .reform(move |_: MouseEvent| Action::Continue { question });
+            let error = props.refused.then(|| {
+                html! {
+                    <p id="sc-error" class="sc-error" role="alert">{ ui.choose_one }</p>
+                }
             });
             html! {
                 <div class="sc-question" data-question-id={q.id.as_str().to_owned()}>
@@ -101,6 +111,5 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 </div>
             }
         }
-    };
-    body
+    }
 }

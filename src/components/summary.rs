@@ -37,7 +37,12 @@ enum Copied {
 /// The buttons and the printable summary.
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let SummaryProps { ui, locale, outcome, .. } = *props;
+    let SummaryProps {
+        ui,
+        locale,
+        outcome,
+        ..
+    } = *props;
     let copied = use_state(|| Copied::Not);
     let text = summary_text(content(), ui, locale, &props.path, outcome, &now(ui.code));
 
@@ -88,5 +93,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
 /// The date and time now, written for `locale`.
 fn now(locale: &str) -> String {
     let date = js_sys::Date::new_0();
-    date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED).into()
+    date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
 }

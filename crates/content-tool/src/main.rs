@@ -19,7 +19,11 @@ fn main() -> ExitCode {
             };
             match load(file, &source) {
                 Ok(content) => {
-                    println!("ok: `{file}` is valid ({} questions, {} outcomes)", content.questions.len(), content.outcomes.len());
+                    println!(
+                        "ok: `{file}` is valid ({} questions, {} outcomes)",
+                        content.questions.len(),
+                        content.outcomes.len()
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => {

@@ -109,10 +109,43 @@ macro_rules! emit_index {
 
 emit_newtype!(QuestionId, AnswerId, OutcomeId, Text);
 emit_index!(QuestionIdx, OutcomeIdx, Locale);
-emit_struct!(Content { id, version, reviewed, locales, default_locale, title, intro, questions, outcomes });
-emit_struct!(Question { id, kind, text, help, answers });
-emit_struct!(Answer { id, label, hint, exclusive, red_flag, next });
-emit_struct!(Outcome { id, urgency, title, summary, steps, sooner, tell_clinician, sources, reviewed });
+emit_struct!(Content {
+    id,
+    version,
+    reviewed,
+    locales,
+    default_locale,
+    title,
+    intro,
+    questions,
+    outcomes
+});
+emit_struct!(Question {
+    id,
+    kind,
+    text,
+    help,
+    answers
+});
+emit_struct!(Answer {
+    id,
+    label,
+    hint,
+    exclusive,
+    red_flag,
+    next
+});
+emit_struct!(Outcome {
+    id,
+    urgency,
+    title,
+    summary,
+    steps,
+    sooner,
+    tell_clinician,
+    sources,
+    reviewed
+});
 emit_struct!(Source { title, url });
 
 impl Emit for std::borrow::Cow<'static, str> {

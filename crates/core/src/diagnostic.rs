@@ -25,7 +25,11 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at `span`.
-    pub fn new(span: Range<usize>, message: impl Into<String>, label: impl Into<String>) -> Problem {
+    pub fn new(
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Problem {
         Problem {
             message: message.into(),
             span,
@@ -60,11 +64,14 @@ impl fmt::Display for Diagnostics {
             // Clamp so a span at the very end of the file still renders.
             let end = problem.span.end.min(self.source.len());
             let start = problem.span.start.min(end);
-            let mut group = Group::with_title(Level::ERROR.primary_title(&problem.message)).element(
-                Snippet::source(&self.source)
-                    .path(&self.path)
-                    .annotation(AnnotationKind::Primary.span(start..end).label(&problem.label)),
-            );
+            let mut group = Group::with_title(Level::ERROR.primary_title(&problem.message))
+                .element(
+                    Snippet::source(&self.source).path(&self.path).annotation(
+                        AnnotationKind::Primary
+                            .span(start..end)
+                            .label(&problem.label),
+                    ),
+                );
             if let Some(help) = &problem.help {
                 group = group.element(Level::HELP.message(help));
             }
@@ -72,13 +79,20 @@ impl fmt::Display for Diagnostics {
         }
         let n = self.problems.len();
         let plural = if n == 1 { "" } else { "s" };
-        write!(f, "error: {n} problem{plural} in content file `{}`", self.path)
+        write!(
+            f,
+            "error: {n} problem{plural} in content file `{}`",
+            self.path
+        )
     }
 }
 
 /// The candidate closest to `word` by edit distance, if close enough to be
 /// a likely typo: "did you mean …?".
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()

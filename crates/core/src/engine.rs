@@ -50,7 +50,12 @@ impl Selection {
 
     /// The chosen answer positions, in order.
     pub fn iter(self) -> impl DoubleEndedIterator<Item = usize> {
-        (0..Self::MAX_ANSWERS).filter(move |&a| self.contains(a))
+        Bits(self.0)
+    }
+
+    /// How many answers are chosen.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
     }
 
     /// The raw bit set (bit `i` = answer `i`), for compact storage.
@@ -61,6 +66,30 @@ impl Selection {
     /// From a raw bit set.
     pub fn from_bits(bits: u32) -> Selection {
         Selection(bits)
+    }
+}
+
+/// The set bits of a `Selection`, lowest first (the engine's hot loop, so
+/// no scanning of empty positions).
+struct Bits(u32);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bit = self.0.trailing_zeros();
+        (bit < 32).then(|| {
+            self.0 &= self.0 - 1;
+            bit as usize
+        })
+    }
+}
+
+impl DoubleEndedIterator for Bits {
+    fn next_back(&mut self) -> Option<usize> {
+        let bit = 31u32.checked_sub(self.0.leading_zeros())?;
+        self.0 &= !(1 << bit);
+        Some(bit as usize)
     }
 }
 
@@ -79,14 +108,14 @@ pub fn is_valid(content: &Content, question: QuestionIdx, selection: Selection) 
     let Some(q) = content.questions.get(usize::from(question.0)) else {
         return false;
     };
-    let count = selection.iter().count();
+    let count = selection.len();
     let in_range = selection.iter().all(|a| a < q.answers.len());
     // `get`, not indexing: an out-of-range answer must make this false, not panic.
-    let exclusive_alone = selection.iter().all(|a| q.answers.get(a).is_none_or(|a| !a.exclusive)) || count == 1;
-    count > 0
-        && in_range
-        && exclusive_alone
-        && (q.kind == Kind::Multiple || count == 1)
+    let exclusive_alone = selection
+        .iter()
+        .all(|a| q.answers.get(a).is_none_or(|a| !a.exclusive))
+        || count == 1;
+    count > 0 && in_range && exclusive_alone && (q.kind == Kind::Multiple || count == 1)
 }
 
 /// Where `selection` at `question` leads, or `None` if it is not a valid
@@ -110,7 +139,12 @@ pub fn route(content: &Content, question: QuestionIdx, selection: Selection) -> 
 /// The next selection when the patient toggles `answer` at a multiple-choice
 /// question: an exclusive answer clears the others, and any other answer
 /// clears the exclusive one.
-pub fn toggle(content: &Content, question: QuestionIdx, selection: Selection, answer: usize) -> Selection {
+pub fn toggle(
+    content: &Content,
+    question: QuestionIdx,
+    selection: Selection,
+    answer: usize,
+) -> Selection {
     let Some(q) = content.questions.get(usize::from(question.0)) else {
         return selection;
     };
@@ -191,21 +225,23 @@ impl Journey {
     /// The questions passed on the way to the current step, with the answers
     /// given, in order: for an outcome, "why this advice".
     pub fn path(&self, content: &Content) -> Vec<(QuestionIdx, Selection)> {
-        self.walk(content).0
+        let mut path = Vec::new();
+        self.walk(content, |q, s| path.push((q, s)));
+        path
     }
 
     /// The current step.
     pub fn step(&self, content: &Content) -> Step {
-        self.walk(content).1
+        self.walk(content, |_, _| ()).1
     }
 
     /// Where the patient is on the current path; `None` at an outcome.
     pub fn progress(&self, content: &Content) -> Option<Progress> {
-        let (path, step) = self.walk(content);
+        let (passed, step) = self.walk(content, |_, _| ());
         match step {
             Step::Ask(q) => Some(Progress {
-                number: path.len() + 1,
-                of_at_most: path.len() + questions_left(content, q),
+                number: passed + 1,
+                of_at_most: passed + questions_left(content, q),
             }),
             Step::Done(_) => None,
         }
@@ -214,8 +250,13 @@ impl Journey {
     /// Answers the current question. `None` (nothing changes) when
     /// `question` is not the one being asked or the selection is not a
     /// valid answer to it: a stale or invalid action.
-    pub fn answer(&self, content: &Content, question: QuestionIdx, selection: Selection) -> Option<Journey> {
-        let (path, step) = self.walk(content);
+    pub fn answer(
+        &self,
+        content: &Content,
+        question: QuestionIdx,
+        selection: Selection,
+    ) -> Option<Journey> {
+        let (passed, step) = self.walk(content, |_, _| ());
         if step != Step::Ask(question) || !is_valid(content, question, selection) {
             return None;
         }
@@ -223,13 +264,13 @@ impl Journey {
         *answers.get_mut(usize::from(question.0))? = selection;
         Some(Journey {
             answers,
-            passed: path.len() + 1,
+            passed: passed + 1,
         })
     }
 
     /// One step back, keeping every answer; `None` at the first question.
     pub fn back(&self, content: &Content) -> Option<Journey> {
-        let passed = self.path(content).len();
+        let (passed, _) = self.walk(content, |_, _| ());
         (passed > 0).then(|| Journey {
             answers: self.answers.clone(),
             passed: passed - 1,
@@ -237,28 +278,33 @@ impl Journey {
     }
 
     /// Walks from the first question along the kept answers until the
-    /// current question or an outcome. Bounded by the number of questions,
-    /// so it ends even on (invalid) cyclic content.
-    fn walk(&self, content: &Content) -> (Vec<(QuestionIdx, Selection)>, Step) {
-        let mut path = Vec::new();
+    /// current question or an outcome, calling `visit` for each question
+    /// passed. Bounded by the number of questions, so it ends even on
+    /// (invalid) cyclic content. Returns how many were passed and the step.
+    fn walk(
+        &self,
+        content: &Content,
+        mut visit: impl FnMut(QuestionIdx, Selection),
+    ) -> (usize, Step) {
+        let mut passed = 0;
         let mut at = content.start();
         for _ in 0..=content.questions.len() {
-            if path.len() == self.passed {
+            if passed == self.passed {
                 break;
             }
             let selection = self.selection(at);
             match route(content, at, selection) {
                 None => break,
-                Some(Target::Question(next)) => {
-                    path.push((at, selection));
-                    at = next;
-                }
-                Some(Target::Outcome(outcome)) => {
-                    path.push((at, selection));
-                    return (path, Step::Done(outcome));
+                Some(target) => {
+                    visit(at, selection);
+                    passed += 1;
+                    match target {
+                        Target::Question(next) => at = next,
+                        Target::Outcome(outcome) => return (passed, Step::Done(outcome)),
+                    }
                 }
             }
         }
-        (path, Step::Ask(at))
+        (passed, Step::Ask(at))
     }
 }

@@ -282,9 +282,7 @@ impl Content {
 
     /// The code of `locale`.
     pub fn locale_code(&self, locale: Locale) -> &str {
-        self.locales
-            .get(usize::from(locale.0))
-            .map_or("en", |s| s)
+        self.locales.get(usize::from(locale.0)).map_or("en", |s| s)
     }
 
     /// Every red-flag answer, in file order: the warning signs listed on

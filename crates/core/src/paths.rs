@@ -38,7 +38,9 @@ pub fn selections(content: &Content, question: QuestionIdx) -> Vec<Selection> {
         Kind::Single => (0..n).map(Selection::one).collect(),
         Kind::Multiple => {
             let open: Vec<usize> = (0..n).filter(|&a| !q.answers[a].exclusive).collect();
-            let exclusive = (0..n).filter(|&a| q.answers[a].exclusive).map(Selection::one);
+            let exclusive = (0..n)
+                .filter(|&a| q.answers[a].exclusive)
+                .map(Selection::one);
             // Non-empty subsets of the non-exclusive answers, by bit mask.
             let subsets = (1u64..(1u64 << open.len())).map(|mask| {
                 open.iter()

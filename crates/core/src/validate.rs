@@ -37,9 +37,12 @@ pub fn load(path: &str, source: &str) -> Result<Content, Diagnostics> {
         let found = source.get(span.clone()).unwrap_or_default();
         // A bare TOML date (`reviewed = 2026-01-15`) reaches serde as a map,
         // which would read "invalid type: map"; content dates are strings.
-        if message.starts_with("invalid type: map") && found.starts_with(|c: char| c.is_ascii_digit()) {
-            let problem = Problem::new(span.clone(), "a date must be a quoted string", "not quoted")
-                .help(format!("write it as \"{found}\""));
+        if message.starts_with("invalid type: map")
+            && found.starts_with(|c: char| c.is_ascii_digit())
+        {
+            let problem =
+                Problem::new(span.clone(), "a date must be a quoted string", "not quoted")
+                    .help(format!("write it as \"{found}\""));
             return diagnostics(vec![problem]);
         }
         let mut problem = Problem::new(span, message.clone(), "here");
@@ -103,15 +106,25 @@ impl Validator {
         let questions: Vec<Question> = raw.questions.iter().map(|q| self.question(q)).collect();
         if raw.questions.is_empty() {
             self.report(
-                Problem::new(0..0, "the content has no questions", "expected `[[questions]]`")
-                    .help("add at least one `[[questions]]` table; the first one is asked first"),
+                Problem::new(
+                    0..0,
+                    "the content has no questions",
+                    "expected `[[questions]]`",
+                )
+                .help("add at least one `[[questions]]` table; the first one is asked first"),
             );
         }
         let content = Content {
             id: self.id(&raw.id, "content").into(),
             version: self.non_empty(&raw.version, "version").into(),
             reviewed: self.date(&raw.reviewed),
-            locales: self.locales.iter().cloned().map(Into::into).collect::<Vec<_>>().into(),
+            locales: self
+                .locales
+                .iter()
+                .cloned()
+                .map(Into::into)
+                .collect::<Vec<_>>()
+                .into(),
             default_locale,
             title: self.text(&raw.title, "title"),
             intro: self.text(&raw.intro, "intro"),
@@ -130,8 +143,12 @@ impl Validator {
             let code = locale.get_ref();
             if !is_locale_code(code) {
                 self.report(
-                    Problem::new(span(locale), format!("`{code}` is not a locale code"), "not a locale code")
-                        .help("use a language code such as `en` or `es`"),
+                    Problem::new(
+                        span(locale),
+                        format!("`{code}` is not a locale code"),
+                        "not a locale code",
+                    )
+                    .help("use a language code such as `en` or `es`"),
                 );
             } else if !seen.insert(code.clone()) {
                 self.report(Problem::new(
@@ -145,8 +162,12 @@ impl Validator {
         }
         if !self.locales.iter().any(|l| l == REQUIRED_LOCALE) {
             self.report(
-                Problem::new(span(&raw.locales), "the locales must include `en`", "no `en` here")
-                    .help("every content file needs English; add `\"en\"` to `locales`"),
+                Problem::new(
+                    span(&raw.locales),
+                    "the locales must include `en`",
+                    "no `en` here",
+                )
+                .help("every content file needs English; add `\"en\"` to `locales`"),
             );
         }
     }
@@ -208,8 +229,12 @@ impl Validator {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
         if !well_formed {
             self.report(
-                Problem::new(span(id), format!("invalid {what} id `{text}`"), "invalid id")
-                    .help("ids start with a lowercase letter and use only a-z, 0-9, `_` and `-`"),
+                Problem::new(
+                    span(id),
+                    format!("invalid {what} id `{text}`"),
+                    "invalid id",
+                )
+                .help("ids start with a lowercase letter and use only a-z, 0-9, `_` and `-`"),
             );
         }
         text.clone()
@@ -257,7 +282,9 @@ impl Validator {
                             format!("missing `{code}` translation of {what}"),
                             format!("no `{code}` here"),
                         )
-                        .help(format!("add `{code} = \"…\"`; every text needs every declared locale")),
+                        .help(format!(
+                            "add `{code} = \"…\"`; every text needs every declared locale"
+                        )),
                     );
                     strings.push("".into());
                 }
@@ -280,7 +307,11 @@ impl Validator {
                 )
                 .help("write dates as YYYY-MM-DD, for example \"2026-11-20\""),
             );
-            Date { year: 1970, month: 1, day: 1 }
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            }
         })
     }
 
@@ -292,7 +323,11 @@ impl Validator {
         if let Some(&(o, _)) = self.outcomes.get(name) {
             return Some(Target::Outcome(o));
         }
-        let known = self.questions.keys().chain(self.outcomes.keys()).map(String::as_str);
+        let known = self
+            .questions
+            .keys()
+            .chain(self.outcomes.keys())
+            .map(String::as_str);
         let mut problem = Problem::new(
             span(reference),
             format!("unknown question or outcome `{name}`"),
@@ -332,11 +367,20 @@ impl Validator {
         }
         if o.sources.is_empty() {
             self.report(
-                Problem::new(span(&o.id), format!("outcome `{id}` cites no source"), "no `[[outcomes.sources]]`")
-                    .help("every outcome cites at least one source"),
+                Problem::new(
+                    span(&o.id),
+                    format!("outcome `{id}` cites no source"),
+                    "no `[[outcomes.sources]]`",
+                )
+                .help("every outcome cites at least one source"),
             );
         }
-        let steps: Vec<Text> = o.steps.get_ref().iter().map(|s| self.text(s, &what("a step"))).collect();
+        let steps: Vec<Text> = o
+            .steps
+            .get_ref()
+            .iter()
+            .map(|s| self.text(s, &what("a step")))
+            .collect();
         let sources: Vec<Source> = o
             .sources
             .iter()
@@ -345,8 +389,14 @@ impl Validator {
                 let url = s.url.get_ref();
                 if !is_https_url(url) {
                     self.report(
-                        Problem::new(span(&s.url), format!("source URL `{url}` is not https"), "not an https URL")
-                            .help("sources must be https: links, e.g. \"https://www.example.org/page\""),
+                        Problem::new(
+                            span(&s.url),
+                            format!("source URL `{url}` is not https"),
+                            "not an https URL",
+                        )
+                        .help(
+                            "sources must be https: links, e.g. \"https://www.example.org/page\"",
+                        ),
                     );
                 }
                 Source {
@@ -390,14 +440,22 @@ impl Validator {
         };
         if q.answers.is_empty() {
             self.report(
-                Problem::new(span(&q.id), format!("question `{id}` has no answers"), "no `[[questions.answers]]`")
-                    .help("add at least one answer after this question"),
+                Problem::new(
+                    span(&q.id),
+                    format!("question `{id}` has no answers"),
+                    "no `[[questions.answers]]`",
+                )
+                .help("add at least one answer after this question"),
             );
         }
         if q.answers.len() > Selection::MAX_ANSWERS {
             self.report(Problem::new(
                 span(&q.id),
-                format!("question `{id}` has {} answers; at most {} are allowed", q.answers.len(), Selection::MAX_ANSWERS),
+                format!(
+                    "question `{id}` has {} answers; at most {} are allowed",
+                    q.answers.len(),
+                    Selection::MAX_ANSWERS
+                ),
                 "too many answers",
             ));
         }
@@ -405,8 +463,12 @@ impl Validator {
             (Some(o), Kind::Multiple) => Some(self.resolve(o)),
             (Some(o), Kind::Single) => {
                 self.report(
-                    Problem::new(span(o), "`otherwise` on a single-choice question", "only for multiple choice")
-                        .help("give each answer its own `next` instead"),
+                    Problem::new(
+                        span(o),
+                        "`otherwise` on a single-choice question",
+                        "only for multiple choice",
+                    )
+                    .help("give each answer its own `next` instead"),
                 );
                 Some(None)
             }
@@ -418,7 +480,11 @@ impl Validator {
         for a in &q.answers {
             let answer_id = a.get_ref().id.get_ref();
             if !seen.insert(answer_id.clone()) {
-                self.report(duplicate(&a.get_ref().id, "answer", &format!(" in question `{id}`")));
+                self.report(duplicate(
+                    &a.get_ref().id,
+                    "answer",
+                    &format!(" in question `{id}`"),
+                ));
             }
             let answer = self.answer(&id, kind, otherwise, a, &mut exclusive_seen);
             answers.push(answer);
@@ -448,13 +514,23 @@ impl Validator {
         if let Some(flag) = a.exclusive.as_ref().filter(|e| *e.get_ref()) {
             if kind == Kind::Single {
                 self.report(
-                    Problem::new(span(flag), format!("exclusive {what} in a single-choice question"), "exclusive here")
-                        .help("only multiple-choice questions have exclusive (\"none of these\") answers"),
+                    Problem::new(
+                        span(flag),
+                        format!("exclusive {what} in a single-choice question"),
+                        "exclusive here",
+                    )
+                    .help(
+                        "only multiple-choice questions have exclusive (\"none of these\") answers",
+                    ),
                 );
             } else if *exclusive_seen {
                 self.report(
-                    Problem::new(span(flag), format!("question `{question}` has more than one exclusive answer"), "second exclusive answer")
-                        .help("a question has at most one \"none of these\" answer"),
+                    Problem::new(
+                        span(flag),
+                        format!("question `{question}` has more than one exclusive answer"),
+                        "second exclusive answer",
+                    )
+                    .help("a question has at most one \"none of these\" answer"),
                 );
             }
             *exclusive_seen = true;
@@ -465,9 +541,14 @@ impl Validator {
             _ => {
                 let help = match kind {
                     Kind::Single => "add `next = \"…\"` naming a question or an outcome",
-                    Kind::Multiple => "add `next = \"…\"` here, or `otherwise = \"…\"` on the question",
+                    Kind::Multiple => {
+                        "add `next = \"…\"` here, or `otherwise = \"…\"` on the question"
+                    }
                 };
-                self.report(Problem::new(span(&a.id), format!("{what} leads nowhere"), "no `next`").help(help));
+                self.report(
+                    Problem::new(span(&a.id), format!("{what} leads nowhere"), "no `next`")
+                        .help(help),
+                );
                 None
             }
         };
@@ -505,7 +586,8 @@ impl Validator {
                 .collect();
             let help = match emergencies.first() {
                 Some(first) => format!("a warning sign must never wait: point it at `{first}`"),
-                None => "add an outcome with `urgency = \"emergency\"` and point red flags at it".to_owned(),
+                None => "add an outcome with `urgency = \"emergency\"` and point red flags at it"
+                    .to_owned(),
             };
             self.report(
                 Problem::new(
@@ -520,17 +602,29 @@ impl Validator {
 
     /// A multiple-choice question continues to one question at most, so
     /// every set of boxes ends in exactly one place.
-    fn check_multiple_targets(&mut self, id: &str, kind: Kind, raw: &RawQuestion, answers: &[Answer]) {
+    fn check_multiple_targets(
+        &mut self,
+        id: &str,
+        kind: Kind,
+        raw: &RawQuestion,
+        answers: &[Answer],
+    ) {
         if kind != Kind::Multiple {
             return;
         }
         let mut first: Option<QuestionIdx> = None;
         for (answer, raw_answer) in answers.iter().zip(&raw.answers) {
-            let Target::Question(q) = answer.next else { continue };
+            let Target::Question(q) = answer.next else {
+                continue;
+            };
             match first {
                 None => first = Some(q),
                 Some(f) if f != q => {
-                    let at = raw_answer.get_ref().next.as_ref().map_or_else(|| span(&raw_answer.get_ref().id), span);
+                    let at = raw_answer
+                        .get_ref()
+                        .next
+                        .as_ref()
+                        .map_or_else(|| span(&raw_answer.get_ref().id), span);
                     self.report(
                         Problem::new(
                             at,
@@ -574,16 +668,24 @@ impl Validator {
         for (q, reached) in raw.questions.iter().zip(reached_q) {
             if !reached {
                 self.report(
-                    Problem::new(span(&q.get_ref().id), format!("question `{}` is unreachable", q.get_ref().id.get_ref()), "no answer leads here")
-                        .help("point an answer's `next` at it, or remove it"),
+                    Problem::new(
+                        span(&q.get_ref().id),
+                        format!("question `{}` is unreachable", q.get_ref().id.get_ref()),
+                        "no answer leads here",
+                    )
+                    .help("point an answer's `next` at it, or remove it"),
                 );
             }
         }
         for (o, reached) in raw.outcomes.iter().zip(reached_o) {
             if !reached {
                 self.report(
-                    Problem::new(span(&o.get_ref().id), format!("outcome `{}` is unreachable", o.get_ref().id.get_ref()), "no answer leads here")
-                        .help("point an answer's `next` at it, or remove it"),
+                    Problem::new(
+                        span(&o.get_ref().id),
+                        format!("outcome `{}` is unreachable", o.get_ref().id.get_ref()),
+                        "no answer leads here",
+                    )
+                    .help("point an answer's `next` at it, or remove it"),
                 );
             }
         }
@@ -593,7 +695,9 @@ impl Validator {
         state[q] = 1;
         let raw_q = raw.questions[q].get_ref();
         for (i, answer) in content.questions[q].answers.iter().enumerate() {
-            let Target::Question(next) = answer.next else { continue };
+            let Target::Question(next) = answer.next else {
+                continue;
+            };
             let next = usize::from(next.0);
             match state[next] {
                 0 => self.dfs(raw, content, next, state),
@@ -633,14 +737,27 @@ impl Validator {
         let paths = match all_paths(content) {
             Ok(paths) => paths,
             Err(Dead::Cycle(cycle)) => {
-                let names: Vec<String> = cycle.iter().map(|q| content.question(*q).id.to_string()).collect();
-                self.report(Problem::new(whole, format!("a path never ends: {}", names.join(" → ")), "cycle"));
+                let names: Vec<String> = cycle
+                    .iter()
+                    .map(|q| content.question(*q).id.to_string())
+                    .collect();
+                self.report(Problem::new(
+                    whole,
+                    format!("a path never ends: {}", names.join(" → ")),
+                    "cycle",
+                ));
                 return;
             }
             Err(Dead::TooMany) => {
                 self.report(
-                    Problem::new(span(&raw.id), "the content has too many paths to check", "too many paths")
-                        .help("split large multiple-choice questions or shorten the chains of questions"),
+                    Problem::new(
+                        span(&raw.id),
+                        "the content has too many paths to check",
+                        "too many paths",
+                    )
+                    .help(
+                        "split large multiple-choice questions or shorten the chains of questions",
+                    ),
                 );
                 return;
             }
@@ -656,7 +773,8 @@ impl Validator {
                     .iter()
                     .map(|(q, s)| {
                         let question = content.question(*q);
-                        let ids: Vec<&str> = s.iter().map(|a| question.answers[a].id.as_str()).collect();
+                        let ids: Vec<&str> =
+                            s.iter().map(|a| question.answers[a].id.as_str()).collect();
                         format!("{}={}", question.id, ids.join("+"))
                     })
                     .collect();
@@ -676,8 +794,12 @@ impl Validator {
 }
 
 fn duplicate(id: &Spanned<String>, what: &str, within: &str) -> Problem {
-    Problem::new(span(id), format!("duplicate {what} id `{}`{within}", id.get_ref()), "used before")
-        .help("ids must be unique; rename one of them")
+    Problem::new(
+        span(id),
+        format!("duplicate {what} id `{}`{within}", id.get_ref()),
+        "used before",
+    )
+    .help("ids must be unique; rename one of them")
 }
 
 fn is_locale_code(code: &str) -> bool {
@@ -703,7 +825,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
     }
     let num = |r: Range<usize>| -> Option<u16> {
         let part = text.get(r)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -727,7 +851,14 @@ mod tests {
 
     #[test]
     fn dates_must_exist() {
-        assert_eq!(parse_date("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(
+            parse_date("2024-02-29"),
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2026-13-01"), None);
         assert_eq!(parse_date("2026-1-01"), None);

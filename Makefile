@@ -1,0 +1,28 @@
+# symptom-checker: `make serve` to run it, `make test` to test everything.
+SHELL := bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: serve build test bench setup setup-test
+
+## Set up what is missing, then serve the demo page on http://127.0.0.1:8080
+serve: setup
+	trunk serve
+
+## Release build into dist/ (the demo page and dist/embed/<version>/)
+build: setup
+	trunk build --release=true
+
+## Set up what is missing (Chromium included), then run every test
+test: setup-test
+	scripts/test.sh
+
+## Benchmark the widget against its peers and write BENCHMARKS.md
+bench: setup-test
+	scripts/bench.sh
+
+setup:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test

@@ -1,0 +1,269 @@
+// Patient journeys driven only by the DOM contract of
+// ../shared/clinical-spec.md: data-screen, data-question-id,
+// data-answer-id, data-action, data-outcome-id, data-urgency. Nothing here
+// depends on wording, so the same helpers work in every language.
+//
+// Playwright's CSS locators pierce open shadow roots, so
+// `page.locator('symptom-checker [data-screen]')` reaches inside the widget.
+import assert from 'node:assert/strict';
+
+/** Single- or multiple-choice, per the spec. */
+export const QUESTIONS = {
+  red_flags: 'multiple',
+  concern: 'single',
+  reason: 'single',
+  usual_migraine: 'single',
+  severity: 'single',
+  injected: 'single',
+  duration: 'single',
+};
+
+/** Every answer of `red_flags` but the exclusive `none`: each alone means emergency. */
+export const RED_FLAGS = [
+  'breathing', 'swallowing', 'speech', 'vision', 'weakness', 'swelling',
+  'thunderclap', 'fever_neck', 'confusion', 'one_side', 'head_injury',
+];
+
+/** The four urgency levels, most urgent first. */
+export const URGENCIES = ['emergency', 'urgent', 'soon', 'self_care'];
+
+const NONE = ['red_flags', ['none']];
+
+/**
+ * All 11 outcomes of the spec, each with its urgency and one answer path
+ * that reaches it (the paths between them use every answer of every
+ * single-choice question at least once where the spec allows).
+ * @type {Record<string, {urgency: string, path: [string, string[]][]}>}
+ */
+export const ROUTES = {
+  emergency_now: { urgency: 'emergency', path: [['red_flags', ['swallowing', 'vision']]] },
+  allergy_check: { urgency: 'urgent', path: [NONE, ['concern', ['rash']]] },
+  headache_urgent: {
+    urgency: 'urgent',
+    path: [NONE, ['concern', ['headache']], ['reason', ['cosmetic']], ['severity', ['severe']]],
+  },
+  headache_persisting: {
+    urgency: 'soon',
+    path: [NONE, ['concern', ['headache']], ['reason', ['migraine']], ['usual_migraine', ['no']],
+      ['severity', ['moderate']], ['injected', ['days_3_14']], ['duration', ['over_48h']]],
+  },
+  headache_other_cause: {
+    urgency: 'soon',
+    path: [NONE, ['concern', ['headache']], ['reason', ['other']], ['severity', ['mild']],
+      ['injected', ['over_2_weeks']]],
+  },
+  droop_review: { urgency: 'soon', path: [NONE, ['concern', ['droop']]] },
+  touch_up: { urgency: 'soon', path: [NONE, ['concern', ['uneven']]] },
+  not_working_review: { urgency: 'soon', path: [NONE, ['concern', ['not_working']]] },
+  headache_self_care: {
+    urgency: 'self_care',
+    path: [NONE, ['concern', ['headache']], ['reason', ['cosmetic']], ['severity', ['mild']],
+      ['injected', ['days_1_2']], ['duration', ['under_48h']]],
+  },
+  usual_migraine_plan: {
+    urgency: 'self_care',
+    path: [NONE, ['concern', ['headache']], ['reason', ['migraine']], ['usual_migraine', ['yes']]],
+  },
+  heaviness_expected: { urgency: 'self_care', path: [NONE, ['concern', ['heaviness']]] },
+};
+
+/** Every answer id that appears in ROUTES (to check that events carry none). */
+export const ANSWER_IDS = [...new Set(Object.values(ROUTES).flatMap((r) => r.path.flatMap(([, a]) => a)))];
+
+const isPage = (scope) => typeof scope.mainFrame === 'function';
+
+/**
+ * The `<symptom-checker>` host as a locator. Given a page, there must be
+ * exactly one widget on it (Playwright's strictness fails otherwise).
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
+ */
+export function widget(scope, selector = 'symptom-checker') {
+  return isPage(scope) ? scope.locator(selector) : scope;
+}
+
+/** Waits until the widget has rendered (any screen). */
+export async function ready(scope) {
+  const w = widget(scope);
+  await w.locator('[data-screen]').waitFor();
+  return w;
+}
+
+/** The current `data-screen`. */
+export async function screenOf(scope) {
+  return widget(scope).locator('[data-screen]').getAttribute('data-screen');
+}
+
+/** Waits for `data-screen="name"`. */
+export async function onScreen(scope, name) {
+  await widget(scope).locator(`[data-screen="${name}"]`).waitFor();
+}
+
+/** The outcome shown: `{ id, urgency }`. */
+export async function outcomeOf(scope) {
+  const o = widget(scope).locator('[data-outcome-id]');
+  await o.waitFor();
+  return { id: await o.getAttribute('data-outcome-id'), urgency: await o.getAttribute('data-urgency') };
+}
+
+/** Presses Start on the start screen. */
+export async function start(scope) {
+  const w = widget(scope);
+  await w.locator('[data-screen="start"] [data-action="start"]').click();
+  await onScreen(w, 'question');
+}
+
+/** The question container with this id. */
+export function question(scope, questionId) {
+  return widget(scope).locator(`[data-question-id="${questionId}"]`);
+}
+
+/** The answer control (button or checkbox) with this id at this question. */
+export function answerControl(scope, questionId, answerId) {
+  return question(scope, questionId).locator(`[data-answer-id="${answerId}"]`);
+}
+
+/**
+ * Answers the question `questionId` (which must be on screen) with
+ * `answerIds` by mouse: a button for single choice; ticks, then Continue,
+ * for multiple choice. Waits until the widget has moved on.
+ */
+export async function answer(scope, questionId, answerIds) {
+  const q = question(scope, questionId);
+  await q.waitFor();
+  const boxes = q.locator('input[type="checkbox"][data-answer-id]');
+  if ((await boxes.count()) > 0) {
+    // Untick what an earlier visit left ticked, then tick the wanted ones.
+    for (const box of await boxes.all()) {
+      if (!answerIds.includes(await box.getAttribute('data-answer-id'))) await box.setChecked(false);
+    }
+    for (const id of answerIds) await q.locator(`input[data-answer-id="${id}"]`).setChecked(true);
+    assert.deepEqual((await checkedIds(scope, questionId)).sort(), [...answerIds].sort(),
+      `${questionId}: ticked boxes`);
+    await q.locator('[data-action="next"]').click();
+  } else {
+    assert.equal(answerIds.length, 1, `${questionId} is single choice: one answer`);
+    await q.locator(`button[data-answer-id="${answerIds[0]}"]`).click();
+  }
+  await q.waitFor({ state: 'detached' });
+}
+
+/** The ids of the ticked boxes at a multiple-choice question. */
+export async function checkedIds(scope, questionId) {
+  return question(scope, questionId)
+    .locator('input[type="checkbox"][data-answer-id]')
+    .evaluateAll((boxes) => boxes.filter((b) => b.checked).map((b) => b.dataset.answerId));
+}
+
+/** The ids of the buttons with aria-pressed="true" at a single-choice question. */
+export async function pressedIds(scope, questionId) {
+  return question(scope, questionId)
+    .locator('button[data-answer-id]')
+    .evaluateAll((buttons) => buttons
+      .filter((b) => b.getAttribute('aria-pressed') === 'true')
+      .map((b) => b.dataset.answerId));
+}
+
+/**
+ * Walks `steps` ([questionId, answerIds] pairs) from the start screen (or
+ * from wherever the first step's question is shown) to the end, calling
+ * `each(w, screen, id)` on every screen on the way: 'start', each
+ * 'question' (with its id) and the final 'outcome' (with its id).
+ * Returns the outcome reached, or null if the steps end on a question.
+ */
+export async function walk(scope, steps, { each = async () => {} } = {}) {
+  const w = await ready(scope);
+  if ((await screenOf(w)) === 'start') {
+    await each(w, 'start', null);
+    await start(w);
+  }
+  for (const [questionId, answerIds] of steps) {
+    await question(w, questionId).waitFor();
+    await each(w, 'question', questionId);
+    await answer(w, questionId, answerIds);
+  }
+  if ((await screenOf(w)) !== 'outcome') return null;
+  const reached = await outcomeOf(w);
+  await each(w, 'outcome', reached.id);
+  return reached;
+}
+
+/** Walks the spec's route to `outcomeId` and asserts the outcome and urgency. */
+export async function walkTo(scope, outcomeId, options) {
+  const route = ROUTES[outcomeId];
+  const reached = await walk(scope, route.path, options);
+  assert.deepEqual(reached, { id: outcomeId, urgency: route.urgency }, `journey to ${outcomeId}`);
+  return reached;
+}
+
+/** Presses Start over and waits for the start screen. */
+export async function restart(scope) {
+  const w = widget(scope);
+  await w.locator('[data-action="restart"]').click();
+  await onScreen(w, 'start');
+}
+
+/** Presses Back. */
+export async function back(scope) {
+  await widget(scope).locator('[data-action="back"]').click();
+}
+
+/**
+ * Asserts the always-on line: visible, says "Not a diagnosis" (or the
+ * given text), and links the emergency number as `tel:`.
+ */
+export async function assertEmergencyLine(scope, { number = '911', text = 'Not a diagnosis', where = '' } = {}) {
+  const line = widget(scope).locator('p[data-role="emergency-line"]');
+  assert.equal(await line.count(), 1, `${where}: one emergency line`);
+  assert.ok(await line.isVisible(), `${where}: emergency line visible`);
+  const content = await line.innerText();
+  assert.ok(content.includes(text), `${where}: emergency line says "${text}": ${content}`);
+  assert.ok(content.includes(number), `${where}: emergency line shows ${number}: ${content}`);
+  const digits = number.replace(/[^+0-9]/g, '');
+  const call = line.locator(`a[href="tel:${digits}"]`);
+  assert.equal(await call.count(), 1, `${where}: emergency line links tel:${digits}`);
+  assert.ok(await call.isVisible(), `${where}: the tel: link is visible`);
+}
+
+/**
+ * In the page: the element that really has focus, looking through shadow
+ * roots, described for assertions.
+ */
+export async function deepFocus(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').trim(),
+      inShadow: el.getRootNode() instanceof ShadowRoot,
+      action: el.getAttribute('data-action'),
+      answer: el.getAttribute('data-answer-id'),
+      locale: el.getAttribute('data-locale'),
+      href: el.getAttribute('href'),
+      type: el.getAttribute('type'),
+    };
+  });
+}
+
+/** In the page: does the deeply focused element match `selector`? */
+export async function focusMatches(page, selector) {
+  return page.evaluate((sel) => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return !!el && el.matches(sel);
+  }, selector);
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches `selector`;
+ * fails after `max` presses. Returns the number of presses.
+ */
+export async function tabTo(page, selector, { shift = false, max = 60 } = {}) {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    if (await focusMatches(page, selector)) return i;
+  }
+  const at = await deepFocus(page);
+  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} never reached ${selector} in ${max} presses (at ${JSON.stringify(at)})`);
+}

@@ -1,0 +1,40 @@
+// Host pages the tests serve next to dist/'s files: a clinic page as a
+// clinic's web person would write it, with the two-line embed snippet and
+// no inline script or style (so the same page works under a strict CSP).
+export const BUNDLE = '/embed/0.1.0/symptom-checker.js';
+
+/** Escapes text for an HTML attribute value or text node. */
+export const esc = (s) => String(s)
+  .replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** `<symptom-checker a="b" …>fallback</symptom-checker>` with escaped values. */
+export function element(attrs = {}, fallback = '') {
+  const list = Object.entries(attrs).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+  return `<symptom-checker${list}>${fallback}</symptom-checker>`;
+}
+
+/**
+ * A whole host page: `head` goes into <head> (stylesheets), `body` into
+ * <main>. The favicon is same-origin (the server answers 204) so that a
+ * `default-src 'self'` policy has nothing to refuse.
+ */
+export function hostPage({ title = 'Host page', head = '', body = element(), lang = 'en' } = {}) {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="icon" href="/favicon.ico">
+${head}
+<script type="module" src="${BUNDLE}"></script>
+</head>
+<body>
+<main>
+<h1>${esc(title)}</h1>
+${body}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,179 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the widget
+//! mounts, answering advances, Back restores the earlier answer, and the
+//! embedding entry points render into a shadow root.
+//!
+//! Run with `cargo test -p symptom-checker --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use widget::components::App;
+use yew::Renderer;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Renders the app into a fresh element and waits for the first render.
+async fn mount() -> Element {
+    let root = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    // The handle is leaked on purpose: the app lives until the page closes.
+    std::mem::forget(Renderer::<App>::with_root(root.clone()).render());
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector).click();
+    yew::scheduler::flush().await;
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    find(root, selector).get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_on_the_start_screen_with_the_emergency_line() {
+    let root = mount().await;
+    assert_eq!(attr(&root, ".sc", "data-screen").as_deref(), Some("start"));
+    let line = find(&root, "[data-role=emergency-line]");
+    assert!(line.text_content().unwrap_or_default().contains("911"));
+    assert_eq!(
+        attr(&root, "[data-role=emergency-line] a", "href").as_deref(),
+        Some("tel:911")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn answering_advances_to_the_next_question() {
+    let root = mount().await;
+    click(&root, "[data-action=start]").await;
+    assert_eq!(
+        attr(&root, "[data-question-id]", "data-question-id").as_deref(),
+        Some("red_flags")
+    );
+    click(&root, "[data-answer-id=none]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(
+        attr(&root, "[data-question-id]", "data-question-id").as_deref(),
+        Some("concern")
+    );
+    click(&root, "[data-answer-id=heaviness]").await;
+    assert_eq!(
+        attr(&root, ".sc", "data-screen").as_deref(),
+        Some("outcome")
+    );
+    assert_eq!(
+        attr(&root, "[data-outcome-id]", "data-outcome-id").as_deref(),
+        Some("heaviness_expected")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn continue_with_nothing_ticked_is_refused() {
+    let root = mount().await;
+    click(&root, "[data-action=start]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(
+        attr(&root, "[data-question-id]", "data-question-id").as_deref(),
+        Some("red_flags")
+    );
+    assert!(root.query_selector("[role=alert]").ok().flatten().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn back_restores_the_earlier_answer() {
+    let root = mount().await;
+    click(&root, "[data-action=start]").await;
+    click(&root, "[data-answer-id=none]").await;
+    click(&root, "[data-action=next]").await;
+    click(&root, "[data-answer-id=headache]").await;
+    assert_eq!(
+        attr(&root, "[data-question-id]", "data-question-id").as_deref(),
+        Some("reason")
+    );
+    click(&root, "[data-action=back]").await;
+    assert_eq!(
+        attr(&root, "[data-answer-id=headache]", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&root, "[data-answer-id=rash]", "aria-pressed").as_deref(),
+        Some("false")
+    );
+    click(&root, "[data-action=back]").await;
+    let none: HtmlInputElement = find(&root, "[data-answer-id=none]").unchecked_into();
+    assert!(none.checked(), "the ticked box is kept");
+}
+
+#[wasm_bindgen_test]
+async fn a_red_flag_ends_at_the_emergency_outcome() {
+    let root = mount().await;
+    click(&root, "[data-action=start]").await;
+    click(&root, "[data-answer-id=vision]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(
+        attr(&root, "[data-outcome-id]", "data-urgency").as_deref(),
+        Some("emergency")
+    );
+    assert_eq!(attr(&root, ".sc-call", "href").as_deref(), Some("tel:911"));
+}
+
+#[wasm_bindgen_test]
+async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    host.set_attribute("emergency-number", "112").expect("set");
+    host.set_attribute("booking-url", "javascript:alert(1)")
+        .expect("set");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    widget::embed::connected(host.clone());
+    yew::scheduler::flush().await;
+    let shadow = host.shadow_root().expect("a shadow root");
+    let line = shadow
+        .query_selector("[data-role=emergency-line] a")
+        .ok()
+        .flatten()
+        .expect("the line");
+    assert_eq!(line.get_attribute("href").as_deref(), Some("tel:112"));
+    widget::embed::attribute_changed(
+        host.clone(),
+        "emergency-number".into(),
+        Some("112".into()),
+        Some("999".into()),
+    );
+    yew::scheduler::flush().await;
+    let line = shadow
+        .query_selector("[data-role=emergency-line] a")
+        .ok()
+        .flatten()
+        .expect("the line");
+    assert_eq!(line.get_attribute("href").as_deref(), Some("tel:999"));
+    widget::embed::disconnected(host.clone());
+    yew::scheduler::flush().await;
+    assert_eq!(shadow.child_element_count(), 0, "unmounted");
+}
