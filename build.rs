@@ -13,6 +13,7 @@ use symptom_checker_core::codegen::content_static;
 use symptom_checker_core::validate::load;
 
 const DEFAULT_CONTENT: &str = "static/content/botox-aftercare.toml";
+const CSS: &str = "static/widget.css";
 
 fn main() {
     println!("cargo::rerun-if-env-changed=SYMPTOM_CHECKER_CONTENT");
@@ -30,9 +31,54 @@ fn main() {
         eprintln!("{diagnostics}");
         exit(1);
     });
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("content.rs");
-    if let Err(e) = std::fs::write(&out, content_static(&content)) {
-        eprintln!("error: cannot write `{}`: {e}", out.display());
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
+    write(
+        &Path::new(&out_dir).join("content.rs"),
+        &content_static(&content),
+    );
+
+    let css_path = Path::new(&manifest_dir).join(CSS);
+    println!("cargo::rerun-if-changed={}", css_path.display());
+    let css = std::fs::read_to_string(&css_path).unwrap_or_else(|e| {
+        eprintln!("error: cannot read `{}`: {e}", css_path.display());
+        exit(1);
+    });
+    write(
+        &Path::new(&out_dir).join("widget.min.css"),
+        &minify_css(&css),
+    );
+}
+
+fn write(path: &Path, text: &str) {
+    if let Err(e) = std::fs::write(path, text) {
+        eprintln!("error: cannot write `{}`: {e}", path.display());
         exit(1);
     }
+}
+
+/// Drops comments and the white space around `{ } ; , >` and folds the
+/// rest, so the CSS embedded in the wasm is smaller. Spaces next to `:` stay:
+/// `.a :focus` and `.a:focus` are different selectors.
+fn minify_css(css: &str) -> String {
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if "{};,>".contains(c) && out.ends_with(' ') {
+            out.pop();
+        }
+        if c == ' ' && out.ends_with(['{', '}', ';', ',', '>']) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.replace(";}", "}")
 }

@@ -16,9 +16,9 @@ use crate::components::{App, AppProps, HostEvent};
 use crate::content::content;
 use crate::settings::{ATTRIBUTES, Settings};
 
-/// The widget's styles, applied to each shadow root as a constructed sheet
+/// The widget's styles (`static/widget.css`, minified by `build.rs`), applied to each shadow root as a constructed sheet
 /// (no `<style>` element, so a strict `style-src 'self'` allows it).
-const CSS: &str = include_str!("../static/widget.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// Print rules for the host document: while printing, only the widget that
 /// asked is shown.

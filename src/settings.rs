@@ -6,13 +6,14 @@
 //! allows are `https:` and `tel:` built from a cleaned number.
 
 /// The attributes the element observes.
-pub const ATTRIBUTES: [&str; 6] = [
+pub const ATTRIBUTES: [&str; 7] = [
     "clinic-name",
     "clinic-phone",
     "booking-url",
     "emergency-number",
     "locale",
     "theme",
+    "start-screen",
 ];
 
 /// The emergency number when none (or a bad one) is given.
@@ -55,6 +56,9 @@ pub struct Settings {
     pub locale: Option<String>,
     /// `theme`; default `auto`.
     pub theme: Theme,
+    /// `start-screen="skip"` opens at the first question, for pages that
+    /// already explain the checker; default `show`.
+    pub skip_start: bool,
 }
 
 impl Default for Settings {
@@ -69,6 +73,7 @@ impl Default for Settings {
             },
             locale: None,
             theme: Theme::Auto,
+            skip_start: false,
         }
     }
 }
@@ -146,6 +151,17 @@ impl Settings {
                     _ => {
                         self.theme = Theme::Auto;
                         return warn("use light, dark or auto", "auto");
+                    }
+                }
+            }
+            ("start-screen", None) => self.skip_start = false,
+            ("start-screen", Some(v)) => {
+                self.skip_start = match v {
+                    "skip" => true,
+                    "show" => false,
+                    _ => {
+                        self.skip_start = false;
+                        return warn("use show or skip", "show");
                     }
                 }
             }
@@ -251,6 +267,7 @@ mod tests {
             ("locale", "xx"),
             ("locale", "<b>"),
             ("theme", "neon"),
+            ("start-screen", "<script>"),
         ];
         for (name, value) in hostile {
             let (settings, warning) = apply(name, value);

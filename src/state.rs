@@ -26,6 +26,8 @@ pub struct Widget {
     pub refused: bool,
     /// A language the patient picked in the widget, over the page's.
     pub locale: Option<Locale>,
+    /// The page asked to open at the first question (`start-screen="skip"`).
+    pub skip_start: bool,
 }
 
 /// What the patient can do.
@@ -55,17 +57,29 @@ pub enum Action {
 
 impl Default for Widget {
     fn default() -> Self {
-        Widget {
-            started: false,
-            journey: Journey::new(content()),
-            draft: None,
-            refused: false,
-            locale: None,
-        }
+        Widget::new(false)
     }
 }
 
 impl Widget {
+    /// A fresh widget, on the start screen unless `skip_start`.
+    pub fn new(skip_start: bool) -> Widget {
+        Widget {
+            started: skip_start,
+            journey: Journey::new(content()),
+            draft: None,
+            refused: false,
+            locale: None,
+            skip_start,
+        }
+    }
+
+    /// Whether Back does anything here (not at the first question when the
+    /// start screen is skipped).
+    pub fn can_go_back(&self) -> bool {
+        self.started && (!self.skip_start || !self.journey.path(content()).is_empty())
+    }
+
     /// The current step (meaningful once started).
     pub fn step(&self) -> Step {
         self.journey.step(content())
@@ -128,7 +142,7 @@ impl Reducible for Widget {
                     None => None,
                 }
             }
-            Action::Back if self.started => Some(match self.journey.back(content) {
+            Action::Back if self.can_go_back() => Some(match self.journey.back(content) {
                 Some(journey) => self.moved(journey),
                 None => Widget {
                     started: false,
@@ -137,7 +151,7 @@ impl Reducible for Widget {
             }),
             Action::Restart if self.started => Some(Widget {
                 locale: self.locale,
-                ..Widget::default()
+                ..Widget::new(self.skip_start)
             }),
             Action::SetLocale(locale) if self.locale != Some(locale) => Some(Widget {
                 locale: Some(locale),

@@ -55,7 +55,8 @@ pub struct AppProps {
 /// The whole widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(Widget::default);
+    let skip_start = props.settings.skip_start;
+    let state = use_reducer(move || Widget::new(skip_start));
     let heading = use_node_ref();
     let first_render = use_mut_ref(|| true);
     let content = content();
@@ -150,7 +151,9 @@ pub fn App(props: &AppProps) -> Html {
             ("outcome", view, announcement)
         }
     };
-    let nav = state.started.then(|| nav(ui, &on_action));
+    let nav = state
+        .started
+        .then(|| nav(ui, state.can_go_back(), &on_action));
     let theme = match props.settings.theme {
         Theme::Auto => None,
         Theme::Light => Some("sc-light"),
@@ -171,12 +174,15 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// Back and Start over.
-fn nav(ui: &'static Ui, on_action: &Callback<Action>) -> Html {
-    html! {
-        <p class="sc-nav">
+fn nav(ui: &'static Ui, back: bool, on_action: &Callback<Action>) -> Html {
+    let back = back.then(|| html! {
             <button type="button" class="sc-button" data-action="back" onclick={on_action.reform(|_: MouseEvent| Action::Back)}>
                 <span aria-hidden="true">{ "← " }</span>{ ui.back }
             </button>
+    });
+    html! {
+        <p class="sc-nav">
+            { for back }
             <button type="button" class="sc-button sc-quiet" data-action="restart" onclick={on_action.reform(|_: MouseEvent| Action::Restart)}>
                 { ui.restart }
             </button>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use symptom_checker_core::engine::Selection;
 use symptom_checker_core::model::{Locale, OutcomeIdx, QuestionIdx};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::prelude::{Closure, JsValue};
 use yew::prelude::*;
 
 use crate::content::content;
@@ -54,14 +54,23 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let on_copy = {
         let (copied, text) = (copied.clone(), text.clone());
         Callback::from(move |_: MouseEvent| {
-            let (copied, text) = (copied.clone(), text.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    Some(clipboard) => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
-                    None => false,
-                };
-                copied.set(if ok { Copied::Done } else { Copied::Refused });
-            });
+            let Some(window) = web_sys::window() else {
+                copied.set(Copied::Refused);
+                return;
+            };
+            // `then` callbacks instead of a future: no async executor in the wasm.
+            let done = copied.clone();
+            let refused = copied.clone();
+            let on_done = Closure::once(move |_: JsValue| done.set(Copied::Done));
+            let on_refused = Closure::once(move |_: JsValue| refused.set(Copied::Refused));
+            let _ = window
+                .navigator()
+                .clipboard()
+                .write_text(&text)
+                .then2(&on_done, &on_refused);
+            // Only one of the two ever runs; both are a few bytes, once per click.
+            on_done.forget();
+            on_refused.forget();
         })
     };
     let status = match *copied {

@@ -1,40 +1,16 @@
-//! `content`: the reviewers' command-line tool for content files.
+//! `content`: the reviewers' command-line tool (`cargo content <command>`).
 //!
-//! Native only; never part of the wasm.
+//! Only prints what `cli::run` returns and exits with its code; all the
+//! work is in the library.
 
+use std::io::Write;
 use std::process::ExitCode;
-
-use symptom_checker_core::validate::load;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [cmd, file] if cmd == "check" => {
-            let source = match std::fs::read_to_string(file) {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("error: cannot read `{file}`: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            match load(file, &source) {
-                Ok(content) => {
-                    println!(
-                        "ok: `{file}` is valid ({} questions, {} outcomes)",
-                        content.questions.len(),
-                        content.outcomes.len()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diagnostics) => {
-                    eprintln!("{diagnostics}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        _ => {
-            eprintln!("usage: content check FILE");
-            ExitCode::from(2)
-        }
-    }
+    let output = content_tool::cli::run(&args);
+    // A closed pipe (`cargo content paths | head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+    ExitCode::from(output.code)
 }

@@ -1,0 +1,21 @@
+//! The reviewers' tools for symptom-checker content: validate a file, draw
+//! its decision graph, list every path, grade its reading level, compare two
+//! versions, and write the review page.
+//!
+//! Native only, never part of the wasm. Every module but `cli` is pure
+//! (content in, text out); `cli` alone reads files. Validation is always
+//! `symptom_checker_core::validate::load`, the function the widget's build
+//! uses, so the tool and the build agree on every diagnostic.
+
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod diff;
+pub mod fields;
+pub mod graph;
+pub mod grouped;
+pub mod markdown;
+pub mod readability;
+pub mod review;
+pub mod stats;
+pub mod table;

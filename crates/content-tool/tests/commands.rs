@@ -1,0 +1,318 @@
+//! Every command of the tool, run as `cargo content` runs it, on the
+//! shipped content and on the second (fictional) content file.
+
+mod common;
+
+use common::{SECOND, SHIPPED, content, run, run_ok, table_rows};
+use content_tool::grouped::grouped_paths;
+use content_tool::stats::stats;
+use symptom_checker_core::model::{Target, Urgency};
+use symptom_checker_core::paths::all_paths;
+
+const FILES: [&str; 2] = [SHIPPED, SECOND];
+const PATHS_HEADER: &str = "| Urgency | Outcome | Answers, in order | Exact paths |";
+
+#[test]
+fn check_accepts_both_content_files_with_a_one_line_ok() {
+    for file in FILES {
+        let c = content(file);
+        let paths = all_paths(&c).expect("finite").len();
+        let expected = format!(
+            "ok: `{file}` is valid: {} questions, {} outcomes, {paths} paths\n",
+            c.questions.len(),
+            c.outcomes.len()
+        );
+        assert_eq!(run_ok(&["check", file]), expected);
+    }
+}
+
+#[test]
+fn commands_without_a_file_use_the_shipped_content() {
+    assert_eq!(run_ok(&["check"]), run_ok(&["check", SHIPPED]));
+    assert_eq!(run_ok(&["paths"]), run_ok(&["paths", SHIPPED]));
+}
+
+#[test]
+fn graph_has_every_question_and_outcome_styled_by_urgency() {
+    for file in FILES {
+        let c = content(file);
+        let graph = run_ok(&["graph", file]);
+        assert!(graph.starts_with("flowchart TD\n"), "{graph}");
+        for class in ["question", "emergency", "urgent", "soon", "self_care"] {
+            assert!(
+                graph.contains(&format!("    classDef {class} fill:")),
+                "no classDef {class}"
+            );
+        }
+        for q in c.questions.iter() {
+            let node = format!("    Q_{}[\"{}", q.id, q.id);
+            assert!(graph.contains(&node), "no node for question `{}`", q.id);
+        }
+        for o in c.outcomes.iter() {
+            let u = o.urgency.as_str();
+            let node = format!("    O_{}([\"{} · {u}<br/>", o.id, o.id);
+            let line = graph.lines().find(|l| l.starts_with(&node));
+            let line = line.unwrap_or_else(|| panic!("no node for outcome `{}`", o.id));
+            assert!(line.ends_with(&format!(":::{u}")), "{line}");
+        }
+        // One edge per question and distinct target: answers going to the
+        // same place share an edge.
+        let edges: usize = c
+            .questions
+            .iter()
+            .map(|q| {
+                let mut targets: Vec<Target> = Vec::new();
+                for a in q.answers.iter() {
+                    if !targets.contains(&a.next) {
+                        targets.push(a.next);
+                    }
+                }
+                targets.len()
+            })
+            .sum();
+        assert_eq!(graph.matches(" -->|").count(), edges, "{graph}");
+    }
+}
+
+#[test]
+fn graph_puts_all_the_red_flags_of_the_shipped_content_on_one_edge() {
+    let c = content(SHIPPED);
+    let graph = run_ok(&["graph", SHIPPED]);
+    let to_emergency: Vec<&str> = graph
+        .lines()
+        .filter(|l| l.starts_with("    Q_red_flags -->") && l.ends_with("| O_emergency_now"))
+        .collect();
+    assert_eq!(to_emergency.len(), 1, "{graph}");
+    assert!(to_emergency[0].contains("|\"any of:<br/>breathing: Trouble breathing<br/>"));
+    for flag in c.red_flags() {
+        assert!(
+            to_emergency[0].contains(&format!("{}: ", flag.id)),
+            "`{}` missing",
+            flag.id
+        );
+    }
+    assert!(graph.contains("    Q_red_flags -->|\"none: None of these\"| Q_concern\n"));
+}
+
+#[test]
+fn paths_lists_every_grouped_path_most_urgent_first() {
+    for file in FILES {
+        let c = content(file);
+        let table = run_ok(&["paths", file]);
+        let rows = table_rows(&table, PATHS_HEADER);
+        assert_eq!(rows.len(), grouped_paths(&c).len(), "{table}");
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.trim_matches('|').split(" | ").collect())
+            .collect();
+        let urgency = |row: &Vec<&str>| Urgency::from_id(row[0].trim()).expect("an urgency");
+        assert!(
+            cells.windows(2).all(|w| urgency(&w[0]) >= urgency(&w[1])),
+            "not sorted by urgency:\n{table}"
+        );
+        let exact: usize = cells
+            .iter()
+            .map(|r| r[3].trim().parse::<usize>().expect("a count"))
+            .sum();
+        assert_eq!(exact, all_paths(&c).expect("finite").len());
+    }
+}
+
+#[test]
+fn paths_of_the_shipped_content_group_the_2047_red_flag_sets_in_one_row() {
+    let table = run_ok(&["paths", SHIPPED]);
+    let rows = table_rows(&table, PATHS_HEADER);
+    assert_eq!(rows.len(), 52);
+    assert_eq!(
+        rows[0],
+        "| emergency | `emergency_now` | red_flags: any of {breathing, swallowing, speech, vision, weakness, \
+         swelling, thunderclap, fever_neck, confusion, one_side, head_injury} | 2047 |"
+    );
+    assert_eq!(
+        rows[51],
+        "| self_care | `heaviness_expected` | red_flags: none → concern: heaviness | 1 |"
+    );
+}
+
+#[test]
+fn paths_of_the_second_file_group_red_flags_with_the_fever_box_allowed() {
+    let table = run_ok(&["paths", SECOND]);
+    let rows = table_rows(&table, PATHS_HEADER);
+    assert_eq!(
+        rows[..2],
+        [
+            "| emergency | `call_emergency` | danger_signs: any of {breath_trouble, face_swelling}, \
+             alone or with any of {fever_streaks} | 6 |",
+            "| urgent | `doctor_today` | danger_signs: fever_streaks | 1 |",
+        ]
+    );
+}
+
+/// Splits one CSV line (RFC 4180 quoting, no line breaks in fields).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().expect("a field").push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            (c, _) => fields.last_mut().expect("a field").push(c),
+        }
+    }
+    fields
+}
+
+#[test]
+fn paths_csv_has_the_rows_of_the_markdown_table() {
+    for file in FILES {
+        let table = run_ok(&["paths", file]);
+        let markdown: Vec<Vec<String>> = table_rows(&table, PATHS_HEADER)
+            .iter()
+            .map(|r| {
+                r.trim_matches('|')
+                    .split(" | ")
+                    .map(|c| c.trim().trim_matches('`').replace("\\|", "|"))
+                    .collect()
+            })
+            .collect();
+        let csv = run_ok(&["paths", file, "--csv"]);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("urgency,outcome,answers,exact_paths"));
+        let csv: Vec<Vec<String>> = lines.map(csv_fields).collect();
+        assert_eq!(csv, markdown);
+    }
+}
+
+#[test]
+fn stats_of_the_shipped_content() {
+    let out = run_ok(&["stats", SHIPPED]);
+    for line in [
+        "| Questions | 7 (1 multiple choice, 6 single choice) |",
+        "| Answers | 32 |",
+        "| Outcomes | 11 (1 emergency, 2 urgent, 5 soon, 3 self_care) |",
+        "| Paths, exact | 2098 (each set of ticked boxes counted) |",
+        "| Paths, grouped | 52 (sets of boxes that end in the same place counted once) |",
+        "| Deepest path | 7 questions: red_flags: none → concern: headache → reason: migraine → \
+         usual_migraine: no → severity: mild → injected: today → duration: under_48h |",
+        "| Strings, `en` | 168 |",
+        "| Strings, `es` | 168 |",
+    ] {
+        assert!(
+            out.lines().any(|l| l == line),
+            "no line `{line}` in:\n{out}"
+        );
+    }
+    assert!(out.contains("| `en` | Flesch–Kincaid grade | "), "{out}");
+    assert!(
+        out.contains("| `es` | Fernández-Huerta, as a grade | "),
+        "{out}"
+    );
+}
+
+#[test]
+fn stats_of_the_second_file() {
+    let out = run_ok(&["stats", SECOND]);
+    for line in [
+        "| Questions | 4 (1 multiple choice, 3 single choice) |",
+        "| Outcomes | 5 (1 emergency, 1 urgent, 2 soon, 1 self_care) |",
+        "| Paths, exact | 13 (each set of ticked boxes counted) |",
+        "| Paths, grouped | 8 (sets of boxes that end in the same place counted once) |",
+        "| Deepest path | 4 questions: danger_signs: no_danger_signs → main_problem: sore → \
+         pierced_when: over_a_week → getting_worse: worse |",
+    ] {
+        assert!(
+            out.lines().any(|l| l == line),
+            "no line `{line}` in:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn stats_lists_the_strings_above_grade_8_and_with_all_every_graded_string() {
+    for file in FILES {
+        let s = stats(&content(file));
+        let above: usize = s.reading.iter().map(|r| r.above_target().len()).sum();
+        let graded: usize = s.reading.iter().map(|r| r.graded.len()).sum();
+        let header = "| Locale | Grade | Words | Where | Text |";
+        let out = run_ok(&["stats", file]);
+        assert_eq!(table_rows(&out, header).len(), above, "{out}");
+        assert_eq!(
+            above == 0,
+            out.contains("None: every graded string is at grade 8 or below.")
+        );
+        let all = run_ok(&["stats", file, "--all"]);
+        let every = all
+            .split("## Every graded string")
+            .nth(1)
+            .expect("a section");
+        assert_eq!(table_rows(every, header).len(), graded);
+    }
+}
+
+#[test]
+fn diff_of_a_file_with_itself_finds_nothing() {
+    for file in FILES {
+        let out = run_ok(&["diff", file, file]);
+        assert!(
+            out.contains(
+                "0 paths changed outcome or urgency, 0 only in the old file, 0 only in the new file; \
+                 0 strings and 0 other values changed."
+            ),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn diff_between_two_unrelated_files_lists_every_path_as_removed_or_added() {
+    let out = run_ok(&["diff", SHIPPED, SECOND]);
+    assert!(out.contains(
+        "0 paths changed outcome or urgency, 52 only in the old file, 8 only in the new file;"
+    ));
+    // Every answer of the shipped file is foreign to the second one.
+    assert!(out.contains(
+        "| red_flags: none → concern: heaviness | `heaviness_expected` (self_care) | asks `danger_signs`, which these answers do not cover |"
+    ));
+}
+
+#[test]
+fn review_has_the_facts_graph_paths_and_stats_of_both_files() {
+    for file in FILES {
+        let c = content(file);
+        let out = run_ok(&["review", file]);
+        assert!(out.starts_with(&format!("# Content review: `{}` {}\n", c.id, c.version)));
+        assert!(out.contains(&format!("| Reviewed | {} |", c.reviewed)));
+        assert!(out.contains(&format!("cargo content review {file} > CONTENT-REVIEW.md")));
+        assert!(out.contains(&format!("```mermaid\n{}```\n", run_ok(&["graph", file]))));
+        assert!(out.contains(&run_ok(&["paths", file])));
+        assert!(out.contains("\n## Stats\n\n| Figure | Value |\n"));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_with_the_usage() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["diff", SHIPPED],
+        &["paths", SHIPPED, "--json"],
+        &["check", "a", "b"],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(
+            r.stderr.contains("usage: cargo content <command> [FILE]"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert_eq!(r.stdout, "");
+    }
+    let help = run(&["help"]);
+    assert_eq!((help.code, help.stderr.as_str()), (0, ""));
+    assert!(help.stdout.starts_with("usage: cargo content"));
+}

@@ -1,0 +1,79 @@
+//! The grouped path table is exact: its rows, expanded back into every set
+//! of answers they stand for, are the core's enumeration of all paths, each
+//! with the same outcome, and no set of answers is in two rows.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{SECOND, SHIPPED, TIES, content, run_ok, table_rows};
+use content_tool::grouped::grouped_paths;
+use symptom_checker_core::engine::Selection;
+use symptom_checker_core::model::{OutcomeIdx, QuestionIdx};
+use symptom_checker_core::paths::all_paths;
+
+type Steps = Vec<(QuestionIdx, u32)>;
+
+#[test]
+fn grouped_rows_expand_to_exactly_the_enumerated_paths() {
+    for file in [SHIPPED, SECOND, TIES] {
+        let c = content(file);
+        let mut expanded: BTreeMap<Steps, OutcomeIdx> = BTreeMap::new();
+        for row in grouped_paths(&c) {
+            let mut combos: Vec<Steps> = vec![Vec::new()];
+            for step in &row.steps {
+                combos = combos
+                    .iter()
+                    .flat_map(|prefix| {
+                        step.selections.iter().map(move |s: &Selection| {
+                            let mut next = prefix.clone();
+                            next.push((step.question, s.bits()));
+                            next
+                        })
+                    })
+                    .collect();
+            }
+            assert_eq!(combos.len(), row.exact_paths());
+            for combo in combos {
+                assert!(
+                    expanded.insert(combo, row.outcome).is_none(),
+                    "{file}: a path in two rows"
+                );
+            }
+        }
+        let enumerated: BTreeMap<Steps, OutcomeIdx> = all_paths(&c)
+            .expect("finite")
+            .into_iter()
+            .map(|p| {
+                (
+                    p.steps.iter().map(|(q, s)| (*q, s.bits())).collect(),
+                    p.outcome,
+                )
+            })
+            .collect();
+        assert_eq!(expanded, enumerated, "{file}");
+    }
+}
+
+#[test]
+fn sets_of_boxes_no_rule_describes_get_a_row_each() {
+    let table = run_ok(&["paths", TIES]);
+    let rows = table_rows(
+        &table,
+        "| Urgency | Outcome | Answers, in order | Exact paths |",
+    );
+    // {b, c} goes to `second` (b is ticked first), so `first` is "a or c
+    // ticked, but not b before c": no "any of" rule, one row per set.
+    assert_eq!(
+        rows,
+        [
+            "| urgent | `first` | pick: a | 1 |",
+            "| urgent | `first` | pick: a + b | 1 |",
+            "| urgent | `first` | pick: c | 1 |",
+            "| urgent | `first` | pick: a + c | 1 |",
+            "| urgent | `first` | pick: a + b + c | 1 |",
+            "| urgent | `first` | pick: nothing → more: yes | 1 |",
+            "| urgent | `second` | pick: any of {b}, alone or with any of {c} | 2 |",
+        ]
+    );
+}
