@@ -19,8 +19,14 @@ cargo test --workspace --quiet
 step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test -p symptom-checker --target wasm32-unknown-unknown --quiet
 
-step "release build"
+step "release build (the shipped content) into dist/"
 trunk build --release=true
+
+step "test build into dist-test/: hostile content, with the test-only panic hook"
+SYMPTOM_CHECKER_CONTENT=tests/content/hostile.toml trunk build --release=true --dist dist-test --features test-panic
+
+step "build with the second content file into dist-alt/"
+SYMPTOM_CHECKER_CONTENT=tests/content/ear-piercing.toml trunk build --release=true --dist dist-alt
 
 step "end-to-end tests: Playwright + Chromium against dist/"
 node --test --test-concurrency=1 tests/e2e/

@@ -270,6 +270,8 @@ fn install_panic_fallback() {
     if INSTALLED.replace(true) {
         return;
     }
+    #[cfg(feature = "test-panic")]
+    install_test_panic();
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("symptom-checker: {info}")));
         MOUNTED.with(|m| {
@@ -329,9 +331,14 @@ fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
     }
 }
 
-/// Test builds only: panics, so the end-to-end suite can check the fallback.
+/// Test builds only (`--features test-panic`): `window.symptomCheckerTestPanic()`
+/// panics inside the wasm, so the end-to-end suite can check the fallback.
+/// Release builds have no such hook and no attribute for it.
 #[cfg(feature = "test-panic")]
-#[wasm_bindgen(js_name = testPanic)]
-pub fn test_panic() {
-    panic!("test panic requested");
+fn install_test_panic() {
+    let panic = Closure::<dyn Fn()>::new(|| panic!("test panic requested"));
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("symptomCheckerTestPanic"), panic.as_ref());
+    }
+    panic.forget();
 }

@@ -139,7 +139,7 @@ pub const EN: Ui = Ui {
     urgency: [
         "Emergency: call now",
         "Contact your clinic or a doctor today",
-        "Contact your clinic in the next few days",
+        "Contact your clinic within a few days",
         "You can care for this at home",
     ],
     what_to_do: "What to do",
@@ -203,7 +203,7 @@ pub const ES: Ui = Ui {
     urgency: [
         "Emergencia: llame ahora",
         "Comuníquese hoy con su clínica o un médico",
-        "Comuníquese con su clínica en los próximos días",
+        "Comuníquese con su clínica en unos días",
         "Puede cuidarse en casa",
     ],
     what_to_do: "Qué hacer",

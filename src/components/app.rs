@@ -177,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
 fn nav(ui: &'static Ui, back: bool, on_action: &Callback<Action>) -> Html {
     let back = back.then(|| html! {
             <button type="button" class="sc-button" data-action="back" onclick={on_action.reform(|_: MouseEvent| Action::Back)}>
-                <span aria-hidden="true">{ "← " }</span>{ ui.back }
+                { ui.back }
             </button>
     });
     html! {

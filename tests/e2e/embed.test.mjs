@@ -13,7 +13,7 @@ import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element, BUNDLE } from './lib/pages.mjs';
 import {
   ROUTES, ANSWER_IDS, ready, walk, walkTo, answer, back, restart, start, screenOf, question,
-  pressedIds, outcomeOf, assertEmergencyLine, widget,
+  checkedIds, pressedIds, outcomeOf, assertEmergencyLine, deepFocus, widget,
 } from './lib/journey.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
@@ -43,6 +43,7 @@ before(async () => {
             element({ id: 'b', 'emergency-number': '999', 'clinic-name': 'Clinic B', 'clinic-phone': '555 0202', 'booking-url': 'https://b.example/book', theme: 'light' }),
         }),
       },
+      '/skip.html': { body: hostPage({ title: 'No start screen', body: element({ ...CLINIC, 'start-screen': 'skip' }) }) },
       '/empty.html': { body: hostPage({ title: 'Empty host', body: '<div id="mount-here"></div>' }) },
       // The loader served from a folder without its wasm: the load fails.
       '/broken/symptom-checker.js': { body: bundle },
@@ -257,6 +258,35 @@ test('changing attributes mid-journey updates the widget and keeps the answers',
     assert.match(warnings[0].text, /911/);
   }));
 
+// ------------------------------------------------------- start-screen="skip"
+
+test('start-screen="skip" opens at the first question, without Back there', () =>
+  withPage(browser, {}, async ({ page, log }) => {
+    await page.goto(server.url('/skip.html'));
+    const w = await ready(page);
+    await question(w, 'red_flags').waitFor();
+    assert.equal(await screenOf(w), 'question');
+    assert.equal((await deepFocus(page))?.tag, 'body', 'no focus taken on page load');
+    await assertEmergencyLine(w);
+    const backButton = w.locator('[data-action="back"]');
+    assert.equal(await backButton.count(), 0, 'no Back at the first question');
+    await answer(w, 'red_flags', ['none']);
+    await question(w, 'concern').waitFor();
+    assert.equal(await backButton.count(), 1, 'Back after the first answer');
+    await back(w);
+    await question(w, 'red_flags').waitFor();
+    assert.deepEqual(await checkedIds(w, 'red_flags'), ['none'], 'the answer is kept');
+    assert.equal(await backButton.count(), 0);
+    await walkTo(w, 'touch_up');
+    // Start over comes back to the first question, not to a start screen.
+    await w.locator('[data-action="restart"]').click();
+    await question(w, 'red_flags').waitFor();
+    assert.equal(await screenOf(w), 'question');
+    assert.deepEqual(await checkedIds(w, 'red_flags'), [], 'Start over forgets the answers');
+    assert.equal((await deepFocus(page))?.tag, 'h2', 'focus on the question after Start over');
+    assert.deepEqual(widgetWarnings(log), []);
+  }));
+
 // ------------------------------------------------------------ remove, re-add
 
 test('removing the element unmounts it; re-adding it works', () =>
@@ -437,6 +467,10 @@ const HOSTILE = [
   ['theme', 'dark; background: url(javascript:alert(1))', { warn: true }],
   ['theme', LONG, { warn: true }],
   ['theme', '', { warn: true }],
+  ['start-screen', `<script>${PWN}</script>`, { warn: true }],
+  ['start-screen', 'skip please', { warn: true }],
+  ['start-screen', LONG, { warn: true }],
+  ['start-screen', '', { warn: true }],
 ];
 
 const ALLOWED_TAGS = new Set(['div', 'section', 'p', 'strong', 'span', 'a', 'button', 'h2', 'h3', 'ul', 'ol', 'li',
@@ -500,6 +534,7 @@ for (const name of attributes) {
           document.getElementById('mount-here').append(el);
         }, [CLINIC, attr, value, `w${i}`]);
         const w = await ready(page.locator(`#w${i}`));
+        assert.equal(await screenOf(w), 'start', `${where}: the start screen (shown by default)`);
 
         const each = (x, screen, id) => assertNothingInjected(page, x, `${where} ${screen} ${id ?? ''}`);
         await walkTo(w, 'touch_up', { each });
@@ -514,7 +549,7 @@ for (const name of attributes) {
         if (expect.warn) {
           assert.equal(warnings.length, 1, `${where}: one warning, got ${JSON.stringify(warnings.map((m) => m.text.slice(0, 120)))}`);
           assert.ok(warnings[0].text.includes(attr), `${where}: the warning names ${attr}: ${warnings[0].text.slice(0, 200)}`);
-          const fallback = { 'emergency-number': '911', theme: 'auto' }[attr];
+          const fallback = { 'emergency-number': '911', theme: 'auto', 'start-screen': 'show' }[attr];
           if (fallback) assert.ok(warnings[0].text.includes(fallback), `${where}: the warning names the default ${fallback}`);
         } else {
           assert.deepEqual(warnings, [], `${where}: no warning for a value that is only cleaned`);

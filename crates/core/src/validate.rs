@@ -811,10 +811,13 @@ fn is_locale_code(code: &str) -> bool {
 }
 
 fn is_https_url(url: &str) -> bool {
+    // Characters that are never valid unescaped in a URL, and could only
+    // be there to break out of an attribute.
+    let unsafe_char = |c: char| c.is_whitespace() || c.is_control() || "\"<>`\\{}|^".contains(c);
     url.strip_prefix("https://")
         .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace))
-        && !url.contains(char::is_whitespace)
+        .is_some_and(|host| !host.is_empty())
+        && !url.contains(unsafe_char)
 }
 
 /// `YYYY-MM-DD` naming a real day.
@@ -872,5 +875,7 @@ mod tests {
         assert!(!is_https_url("javascript:alert(1)"));
         assert!(!is_https_url("https://"));
         assert!(!is_https_url("https://a b"));
+        assert!(!is_https_url("https://a.org/\"onmouseover=\"x"));
+        assert!(!is_https_url("https://a.org/<script>"));
     }
 }
