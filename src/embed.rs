@@ -338,7 +338,11 @@ fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
 fn install_test_panic() {
     let panic = Closure::<dyn Fn()>::new(|| panic!("test panic requested"));
     if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("symptomCheckerTestPanic"), panic.as_ref());
+        let _ = js_sys::Reflect::set(
+            &window,
+            &JsValue::from_str("symptomCheckerTestPanic"),
+            panic.as_ref(),
+        );
     }
     panic.forget();
 }
