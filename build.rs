@@ -31,6 +31,12 @@ fn main() {
         eprintln!("{diagnostics}");
         exit(1);
     });
+    // Interface text is shipped only for the languages the content declares.
+    println!("cargo::rustc-check-cfg=cfg(ui_es)");
+    if content.locale("es").is_some() {
+        println!("cargo::rustc-cfg=ui_es");
+    }
+
     let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
     write(
         &Path::new(&out_dir).join("content.rs"),

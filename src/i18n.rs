@@ -248,11 +248,19 @@ pub const ES: Ui = Ui {
     result: "Resultado: ",
 };
 
-/// Every interface language.
-pub const ALL: [&Ui; 2] = [&EN, &ES];
+/// The interface languages the content uses (`build.rs` sets a `ui_*` cfg
+/// for each content locale, so a language the content lacks is not shipped).
+const USED: &[&Ui] = &[
+    &EN,
+    #[cfg(ui_es)]
+    &ES,
+];
 
 /// The interface text for a content locale code (English if the widget has
 /// no interface text in that language).
 pub fn ui(code: &str) -> &'static Ui {
-    ALL.into_iter().find(|ui| ui.code == code).unwrap_or(&EN)
+    USED.iter()
+        .copied()
+        .find(|ui| ui.code == code)
+        .unwrap_or(&EN)
 }

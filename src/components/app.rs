@@ -154,14 +154,16 @@ pub fn App(props: &AppProps) -> Html {
     let nav = state
         .started
         .then(|| nav(ui, state.can_go_back(), &on_action));
-    let theme = match props.settings.theme {
-        Theme::Auto => None,
-        Theme::Light => Some("sc-light"),
-        Theme::Dark => Some("sc-dark"),
+    // Plain strings rather than `classes!`, which would bring an index set
+    // and hashing into the wasm for three class names.
+    let class = match props.settings.theme {
+        Theme::Auto => "sc",
+        Theme::Light => "sc sc-light",
+        Theme::Dark => "sc sc-dark",
     };
 
     html! {
-        <section class={classes!("sc", theme)} data-screen={data_screen} lang={code} aria-label={ui.widget_label}>
+        <section {class} data-screen={data_screen} lang={code} aria-label={ui.widget_label}>
             <div class="sc-bar">
                 <EmergencyLine {ui} number={props.settings.emergency_number.clone()} />
                 { language_switch(ui, locale, &on_action) }

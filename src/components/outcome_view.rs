@@ -87,7 +87,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     });
 
     html! {
-        <div class={classes!("sc-outcome", format!("sc-u-{urgency}"))} data-outcome-id={o.id.as_str().to_owned()} data-urgency={urgency}>
+        <div class={format!("sc-outcome sc-u-{urgency}")} data-outcome-id={o.id.as_str().to_owned()} data-urgency={urgency}>
             <p class="sc-banner">
                 <span class="sc-icon" aria-hidden="true">{ icon(o.urgency) }</span>
                 <span>{ ui.urgency(o.urgency) }</span>

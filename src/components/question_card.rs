@@ -79,7 +79,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 let described = a.hint.as_ref().map(|_| hint_id.clone());
                 let hint = a.hint.as_ref().map(|h| html! { <span id={hint_id.clone()} class="sc-hint">{ h.get(locale) }</span> });
                 html! {
-                    <li class={classes!("sc-check", a.exclusive.then_some("sc-exclusive"))}>
+                    <li class={if a.exclusive { "sc-check sc-exclusive" } else { "sc-check" }}>
                         <input type="checkbox" id={id.clone()} data-answer-id={a.id.as_str().to_owned()}
                             checked={chosen.contains(i)} aria-describedby={described} {onchange} />
                         <label for={id}>

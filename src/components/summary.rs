@@ -44,7 +44,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         ..
     } = *props;
     let copied = use_state(|| Copied::Not);
-    let text = summary_text(content(), ui, locale, &props.path, outcome, &now(ui.code));
+    let text = summary_text(content(), ui, locale, &props.path, outcome, &now(ui));
 
     let on_print = Callback::from(|e: MouseEvent| {
         if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
@@ -99,9 +99,20 @@ pub fn Summary(props: &SummaryProps) -> Html {
     }
 }
 
-/// The date and time now, written for `locale`.
-fn now(locale: &str) -> String {
+/// The date and time now, written for the interface language. Built from
+/// the clock's fields rather than `toLocaleString`, whose first call sets up
+/// `Intl` and costs tens of milliseconds on a slow phone.
+fn now(ui: &Ui) -> String {
     let date = js_sys::Date::new_0();
-    date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+    let today = symptom_checker_core::model::Date {
+        year: date.get_full_year() as u16,
+        month: date.get_month() as u8 + 1,
+        day: date.get_date() as u8,
+    };
+    format!(
+        "{}, {:02}:{:02}",
+        ui.date(today),
+        date.get_hours(),
+        date.get_minutes()
+    )
 }

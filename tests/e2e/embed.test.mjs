@@ -6,9 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { startServer, DIST } from './lib/server.mjs';
+import { startServer, DIST, REPO } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element, BUNDLE } from './lib/pages.mjs';
 import {
@@ -62,6 +63,29 @@ after(async () => {
 
 /** Symptom-checker warnings logged so far. */
 const widgetWarnings = (log) => log.console.filter((m) => m.type === 'warning' && m.text.includes('symptom-checker'));
+
+// ------------------------------------------------------- the documented snippet
+
+const EMBEDDING = path.join(REPO, 'EMBEDDING.md');
+
+test('the snippet in EMBEDDING.md, pasted into a plain HTML file, works (integrity included)', {
+  skip: existsSync(EMBEDDING) ? false : 'no EMBEDDING.md yet',
+}, () =>
+  withPage(browser, {}, async ({ page, log }) => {
+    const doc = await fs.readFile(EMBEDDING, 'utf8');
+    const snippet = doc.match(/```html\n([\s\S]*?)```/)?.[1];
+    assert.ok(snippet?.includes('<symptom-checker'), 'EMBEDDING.md has an html block with the snippet');
+    const url = server.addPage('/snippet.html',
+      `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Snippet</title></head>\n<body>\n${snippet}</body>\n</html>\n`);
+    await page.goto(url);
+    const defined = await page.waitForFunction(() => customElements.get('symptom-checker'), null, { timeout: 5000 })
+      .then(() => true, () => false);
+    const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text);
+    assert.ok(defined, `the snippet's script did not run: ${JSON.stringify(errors)}`);
+    const w = await ready(page);
+    await walkTo(w, 'allergy_check', { each: (x) => assertEmergencyLine(x) });
+    assert.deepEqual(errors, []);
+  }));
 
 // ---------------------------------------------------------------- hostile CSS
 

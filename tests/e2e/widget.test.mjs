@@ -5,10 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startServer } from './lib/server.mjs';
+import { startServer, DIST_TEST_PANIC } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import {
   ROUTES, RED_FLAGS, ready, walk, walkTo, answer, back, restart, start, onScreen, screenOf,
@@ -326,5 +327,32 @@ test('screenshots at 360×740 and 1280×800 (start, question, multiple choice, o
         assert.ok(png.readUInt32BE(20) >= viewport.height, `${path.basename(file)} height`);
       }
     });
+  }
+});
+
+test('after a panic the error screen still shows the emergency line', {
+  skip: existsSync(path.join(DIST_TEST_PANIC, 'index.html')) ? false
+    : 'needs the test-panic build: trunk build --release=true --features test-panic --dist dist-test-panic',
+}, async () => {
+  const panicServer = await startServer({ root: DIST_TEST_PANIC });
+  try {
+    await withPage(browser, {}, async ({ page, log }) => {
+      await page.goto(panicServer.url('/'));
+      const w = await ready(page);
+      await start(w);
+      await answer(w, 'red_flags', ['none']);
+      await question(w, 'concern').waitFor();
+      assert.equal(await page.evaluate(() => typeof window.symptomCheckerTestPanic), 'function');
+      await page.evaluate(() => { try { window.symptomCheckerTestPanic(); } catch { /* a wasm trap */ } });
+      await onScreen(w, 'error');
+      await assertEmergencyLine(w, { where: 'error screen' });
+      assert.equal(await w.locator('[data-screen="error"]').getAttribute('role'), 'alert');
+      assert.ok(log.console.some((m) => m.type === 'error' && m.text.includes('symptom-checker')), 'the panic is logged');
+      // Reload brings the widget back.
+      await Promise.all([page.waitForEvent('load'), w.locator('[data-action="reload"]').click()]);
+      await onScreen(await ready(page), 'start');
+    });
+  } finally {
+    await panicServer.close();
   }
 });

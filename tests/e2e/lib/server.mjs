@@ -10,8 +10,17 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
+/** The repository root. */
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The release build the suite runs against. */
-export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist');
+export const DIST = path.join(REPO, 'dist');
+/**
+ * A release build with the `test-panic` feature, which adds
+ * `window.symptomCheckerTestPanic()`: `trunk build --release=true
+ * --features test-panic --dist dist-test-panic`. Tests that need it skip
+ * when it is missing.
+ */
+export const DIST_TEST_PANIC = path.join(REPO, 'dist-test-panic');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
