@@ -74,8 +74,9 @@ pub fn App(props: &AppProps) -> Html {
         Step::Ask(content.start())
     };
 
-    // Focus the new heading and tell the host after every step, but never on
-    // the first render: the widget must not steal focus on page load.
+    // Focus the new heading after every step, but not on the first render:
+    // the widget must not steal focus on page load. Tell the host about every
+    // question or outcome shown (on load too, with `start-screen="skip"`).
     {
         let (heading, first_render, on_event) = (
             heading.clone(),
@@ -84,11 +85,10 @@ pub fn App(props: &AppProps) -> Html {
         );
         let ui_code = ui.code;
         use_effect_with((state.started, step), move |&(started, step)| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                return;
-            }
-            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
             if started {
                 on_event.emit(match step {

@@ -15,12 +15,13 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The release build the suite runs against. */
 export const DIST = path.join(REPO, 'dist');
 /**
- * A release build with the `test-panic` feature, which adds
- * `window.symptomCheckerTestPanic()`: `trunk build --release=true
- * --features test-panic --dist dist-test-panic`. Tests that need it skip
- * when it is missing.
+ * The test build (scripts/test.sh): the hostile content fixture
+ * (tests/content/hostile.toml) with the `test-panic` feature, which adds
+ * `window.symptomCheckerTestPanic()`.
  */
-export const DIST_TEST_PANIC = path.join(REPO, 'dist-test-panic');
+export const DIST_TEST = path.join(REPO, 'dist-test');
+/** The build with the second content file (tests/content/ear-piercing.toml). */
+export const DIST_ALT = path.join(REPO, 'dist-alt');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
