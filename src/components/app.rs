@@ -85,10 +85,9 @@ pub fn App(props: &AppProps) -> Html {
         );
         let ui_code = ui.code;
         use_effect_with((state.started, step), move |&(started, step)| {
-            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>().filter(|_| !first) {
+                let _ = el.focus();
             }
             if started {
                 on_event.emit(match step {
