@@ -1,0 +1,38 @@
+//! The build refuses a bad content file: `cargo check` of the widget with
+//! `SYMPTOM_CHECKER_CONTENT` pointing at a broken fixture fails with the
+//! validation diagnostics (file, line, column, the bad id and the likely one).
+//!
+//! Host only. The nested `cargo check` shares the target folder (cargo has
+//! released its lock by the time tests run), so only the build script reruns.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn a_misspelt_reference_fails_the_build_with_file_line_and_suggestion() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .current_dir(repo)
+        .args(["check", "--quiet", "-p", "symptom-checker", "--lib"])
+        .env(
+            "SYMPTOM_CHECKER_CONTENT",
+            "crates/core/tests/fixtures/bad/unknown_reference.toml",
+        )
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the build must fail:\n{stderr}");
+    for expected in [
+        "error: unknown question or outcome `rets`",
+        "--> crates/core/tests/fixtures/bad/unknown_reference.toml:18:8",
+        "help: did you mean `rest`?",
+        "error: 1 problem in content file",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+}
