@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use symptom_checker_core::engine::Step;
+use symptom_checker_core::engine::{Progress, Step};
 use symptom_checker_core::model::{Locale, OutcomeId, QuestionId, Urgency};
 use yew::prelude::*;
 
@@ -68,11 +68,6 @@ pub fn App(props: &AppProps) -> Html {
     let code = content.locale_code(locale).to_owned();
     let ui = i18n::ui(&code);
     let step = state.step();
-    let screen = if state.started {
-        step
-    } else {
-        Step::Ask(content.start())
-    };
 
     // Focus the new heading after every step, but not on the first render:
     // the widget must not steal focus on page load. Tell the host about every
@@ -106,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let on_action = state.dispatcher().to_callback();
-    let (data_screen, body, announcement) = match (state.started, screen) {
+    let (data_screen, body, announcement) = match (state.started, step) {
         (false, _) => {
             let on_start = on_action.reform(|()| Action::Start);
             (
@@ -116,14 +111,12 @@ pub fn App(props: &AppProps) -> Html {
             )
         }
         (true, Step::Ask(question)) => {
-            let progress =
-                state
-                    .journey
-                    .progress(content)
-                    .unwrap_or(symptom_checker_core::engine::Progress {
-                        number: 1,
-                        of_at_most: 1,
-                    });
+            // `progress` is only `None` at an outcome, never while asking.
+            let first = Progress {
+                number: 1,
+                of_at_most: 1,
+            };
+            let progress = state.journey.progress(content).unwrap_or(first);
             let announcement = format!(
                 "{}. {}",
                 ui.progress(progress.number, progress.of_at_most),
