@@ -17,7 +17,7 @@ step "host tests: core, content tool, widget logic"
 cargo test --workspace --quiet
 
 step "browser tests: wasm-bindgen-test in headless Chromium"
-cargo test -p symptom-checker --target wasm32-unknown-unknown --quiet
+cargo test -p symptom-checker --target wasm32-unknown-unknown
 
 step "release build (the shipped content) into dist/"
 trunk build --release=true

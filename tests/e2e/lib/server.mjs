@@ -123,3 +123,126 @@ export async function startServer({ root = DIST, pages = {}, headers = {}, gzip 
     },
   };
 }
+
+// ------------------------------------------------ the repository's own text
+//
+// Tests that check wording (Spanish on screen, hostile strings shown as
+// text, a second content file) read it from the sources instead of copying
+// it, so a reworded string changes the expectation, not the test.
+
+/** The shipped content file. */
+export const CONTENT = path.join(REPO, 'static/content/botox-aftercare.toml');
+/** The hostile strings fixture (built into dist-test/). */
+export const CONTENT_HOSTILE = path.join(REPO, 'tests/content/hostile.toml');
+/** The second, fictional content file (built into dist-alt/). */
+export const CONTENT_ALT = path.join(REPO, 'tests/content/ear-piercing.toml');
+
+/** Parses one TOML value at `s[i]` (the subset the content files use). */
+function tomlValue(s, i) {
+  const skip = () => { while (i < s.length && /[\s,]/.test(s[i])) i++; };
+  skip();
+  if (s[i] === '"') {
+    let j = i + 1;
+    while (s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+    return [JSON.parse(s.slice(i, j + 1)), j + 1];
+  }
+  if (s[i] === '[' || s[i] === '{') {
+    const table = s[i] === '{';
+    const out = table ? {} : [];
+    i++;
+    for (;;) {
+      skip();
+      if (s[i] === (table ? '}' : ']')) return [out, i + 1];
+      if (table) {
+        const key = /^[\w-]+/.exec(s.slice(i))[0];
+        i = s.indexOf('=', i + key.length) + 1;
+        const [v, k] = tomlValue(s, i);
+        out[key] = v;
+        i = k;
+      } else {
+        const [v, k] = tomlValue(s, i);
+        out.push(v);
+        i = k;
+      }
+    }
+  }
+  const word = /^[^\s,\]}]+/.exec(s.slice(i))[0];
+  return [word === 'true' ? true : word === 'false' ? false : Number.isNaN(Number(word)) ? word : Number(word), i + word.length];
+}
+
+/**
+ * Reads a content file (the TOML subset of static/content/*.toml) into
+ * `{ id, version, reviewed, locales, title, intro, questions: [{ id, kind,
+ * text, help, answers: [{ id, label, hint, red_flag, exclusive, next }] }],
+ * outcomes: [{ id, urgency, title, summary, steps, sooner, tell_clinician,
+ * reviewed, sources: [{ title, url }] }] }`; localized strings are
+ * `{ en, es }` objects. Also `question(id)`, `answer(qid, aid)`, `outcome(id)`.
+ */
+export async function readContent(file = CONTENT) {
+  const text = (await fs.readFile(file, 'utf8')).replace(/^\s*#.*$/gm, '');
+  const doc = { questions: [], outcomes: [] };
+  let target = doc;
+  const re = /^\s*(?:\[\[([\w.]+)\]\]|([\w-]+)\s*=\s*)/gm;
+  let m;
+  while ((m = re.exec(text))) {
+    if (m[1]) {
+      const [table, sub] = m[1].split('.');
+      if (!sub) { target = {}; doc[table].push(target); } else {
+        const parent = doc[table].at(-1);
+        target = {};
+        (parent[sub] ??= []).push(target);
+      }
+      continue;
+    }
+    const [value, end] = tomlValue(text, re.lastIndex);
+    target[m[2]] = value;
+    re.lastIndex = end;
+  }
+  for (const q of doc.questions) q.answers ??= [];
+  for (const o of doc.outcomes) o.sources ??= [];
+  doc.question = (id) => doc.questions.find((q) => q.id === id) ?? assert_(`no question ${id}`);
+  doc.answer = (qid, aid) => doc.question(qid).answers.find((a) => a.id === aid) ?? assert_(`no answer ${qid}/${aid}`);
+  doc.outcome = (id) => doc.outcomes.find((o) => o.id === id) ?? assert_(`no outcome ${id}`);
+  return doc;
+}
+
+function assert_(message) {
+  throw new Error(message);
+}
+
+/**
+ * The widget's interface text in one language, read from src/i18n.rs
+ * (`pub const EN: Ui = Ui { … }`): strings as strings, tuples and arrays
+ * as arrays, booleans as booleans.
+ */
+export async function readUi(code) {
+  const src = await fs.readFile(path.join(REPO, 'src/i18n.rs'), 'utf8');
+  const start = src.indexOf(`pub const ${code.toUpperCase()}: Ui = Ui {`);
+  if (start < 0) throw new Error(`src/i18n.rs has no ${code.toUpperCase()}`);
+  const body = src.slice(src.indexOf('{', start) + 1, src.indexOf('\n};', start));
+  const ui = {};
+  const re = /^\s{4}(\w+):\s*/gm;
+  let m;
+  while ((m = re.exec(body))) {
+    const rest = body.slice(re.lastIndex);
+    const open = rest[0];
+    if (open === '"') {
+      ui[m[1]] = tomlValue(rest, 0)[0];
+    } else if (open === '(' || open === '[') {
+      const close = rest.indexOf(open === '(' ? ')' : ']');
+      ui[m[1]] = [...rest.slice(1, close).matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((s) => JSON.parse(`"${s[1]}"`));
+    } else {
+      ui[m[1]] = /^true/.test(rest);
+    }
+  }
+  return ui;
+}
+
+/** A date written as the widget writes it for `ui` ("November 20, 2026", "20 de noviembre de 2026"). */
+export function formatDate(ui, isoOrDate) {
+  const [y, mo, d] = typeof isoOrDate === 'string'
+    ? isoOrDate.split('-').map(Number)
+    : [isoOrDate.getFullYear(), isoOrDate.getMonth() + 1, isoOrDate.getDate()];
+  const month = ui.months[mo - 1];
+  return ui.day_first ? `${d} de ${month} de ${y}` : `${month} ${d}, ${y}`;
+}
