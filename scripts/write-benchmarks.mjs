@@ -8,8 +8,6 @@ import { execFileSync } from 'node:child_process';
 
 const [table, resultsFile] = process.argv.slice(2);
 const stdout = fs.readFileSync(table, 'utf8');
-let chromium = 'unknown';
-try { chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(); } catch {}
 let iterations = '15';
 try { iterations = String(JSON.parse(fs.readFileSync(resultsFile, 'utf8')).iterations ?? iterations); } catch {}
 const gz = (f) => {
@@ -23,7 +21,7 @@ The widget against the peer implementations of \`../shared/bench/peers\`
 through the same headless Chromium in one run.
 
 - **Date:** ${new Date().toISOString().slice(0, 10)}
-- **Machine:** ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${chromium}
+- **Machine:** ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()} (browser version in the table's header line)
 - **Command:** \`make bench\` (\`scripts/bench.sh\`; \`ITERATIONS=${iterations}\`)
 - **Method:** the widget is built in release mode with
   \`bench/peers-targets/widget/content.toml\` (the harness's questionnaire, same texts)
