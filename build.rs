@@ -14,6 +14,8 @@ use symptom_checker_core::validate::load;
 
 const DEFAULT_CONTENT: &str = "static/content/botox-aftercare.toml";
 const CSS: &str = "static/widget.css";
+/// The languages `src/i18n.rs` has interface text for.
+const UI_LOCALES: [&str; 2] = ["en", "es"];
 
 fn main() {
     println!("cargo::rerun-if-env-changed=SYMPTOM_CHECKER_CONTENT");
@@ -31,6 +33,18 @@ fn main() {
         eprintln!("{diagnostics}");
         exit(1);
     });
+    // Every content locale needs the widget's own interface text too.
+    for code in content.locales.iter() {
+        if !UI_LOCALES.contains(&code.as_ref()) {
+            eprintln!(
+                "error: content file `{given}` declares locale `{code}`, but the widget has no \
+                 interface text in it\n  = help: add a `Ui` for `{code}` in src/i18n.rs \
+                 (and to UI_LOCALES in build.rs), or remove the locale"
+            );
+            exit(1);
+        }
+    }
+
     // Interface text is shipped only for the languages the content declares.
     println!("cargo::rustc-check-cfg=cfg(ui_es)");
     if content.locale("es").is_some() {

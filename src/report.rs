@@ -3,11 +3,13 @@
 //! the content version. Pure: the caller supplies the date and time.
 
 use symptom_checker_core::engine::Selection;
-use symptom_checker_core::model::{Content, Locale, OutcomeIdx, QuestionIdx};
+use symptom_checker_core::model::{Content, Locale, OutcomeIdx, QuestionIdx, Urgency};
 
 use crate::i18n::Ui;
 
 /// The summary as lines of plain text (for the clipboard and for print).
+/// Below `emergency` it also lists the warning signs, and it always ends
+/// with the emergency line and its `emergency_number`.
 pub fn summary_text(
     content: &Content,
     ui: &Ui,
@@ -15,6 +17,7 @@ pub fn summary_text(
     path: &[(QuestionIdx, Selection)],
     outcome: OutcomeIdx,
     when: &str,
+    emergency_number: &str,
 ) -> String {
     let o = content.outcome(outcome);
     let mut lines = vec![
@@ -52,6 +55,18 @@ pub fn summary_text(
         ui.tell_clinician,
         o.tell_clinician.get(locale)
     ));
+    if o.urgency != Urgency::Emergency {
+        lines.push(format!("{}:", ui.warning_signs));
+        if let Some(help) = content.red_flag_help() {
+            lines.push(help.get(locale).to_owned());
+        }
+        lines.extend(
+            content
+                .red_flags()
+                .map(|a| format!("- {}", a.label.get(locale))),
+        );
+        lines.push(format!("{}{emergency_number}.", ui.warning_signs_call));
+    }
     lines.push(format!("{}:", ui.sources));
     lines.extend(
         o.sources
@@ -66,6 +81,9 @@ pub fn summary_text(
         content.version,
         content.id
     ));
-    lines.push(ui.not_a_diagnosis.to_owned());
+    lines.push(format!(
+        "{} {}{emergency_number}{}",
+        ui.not_a_diagnosis, ui.emergency_before, ui.emergency_after
+    ));
     lines.join("\n")
 }

@@ -61,9 +61,13 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let steps = o.steps.iter().map(|s| html! { <li>{ s.get(locale) }</li> });
     let warning_signs = (o.urgency != Urgency::Emergency).then(|| {
         let signs = content().red_flags().map(|a| html! { <li>{ a.label.get(locale) }</li> });
+        // The content says why these matter (its red-flag question's help);
+        // the interface only says what to do.
+        let note = content().red_flag_help().map(|help| html! { <p>{ help.get(locale) }</p> });
         html! {
             <section class="sc-section sc-warning" aria-labelledby="sc-warning">
                 <h3 id="sc-warning">{ ui.warning_signs }</h3>
+                { for note }
                 <p>{ ui.warning_signs_call }<a href={number.href.clone()}>{ number.display.clone() }</a>{ "." }</p>
                 <ul>{ for signs }</ul>
             </section>
@@ -118,7 +122,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
                 <ul>{ for sources }</ul>
                 <p class="sc-meta">{ ui.reviewed }{ " " }{ ui.date(o.reviewed) }{ ". " }{ ui.version }{ " " }{ content().version.to_string() }{ "." }</p>
             </section>
-            <Summary {ui} {locale} {outcome} path={props.path.clone()} />
+            <Summary {ui} {locale} {outcome} path={props.path.clone()} emergency={number.display.clone()} />
         </div>
     }
 }

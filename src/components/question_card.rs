@@ -76,12 +76,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 let onchange = props.on_action.reform(move |_: Event| Action::Toggle { question, answer: i });
                 let id = format!("sc-a-{i}");
                 let hint_id = format!("sc-a-{i}-hint");
-                let described = a.hint.as_ref().map(|_| hint_id.clone());
                 let hint = a.hint.as_ref().map(|h| html! { <span id={hint_id.clone()} class="sc-hint">{ h.get(locale) }</span> });
                 html! {
                     <li class={if a.exclusive { "sc-check sc-exclusive" } else { "sc-check" }}>
                         <input type="checkbox" id={id.clone()} data-answer-id={a.id.as_str().to_owned()}
-                            checked={chosen.contains(i)} aria-describedby={described} {onchange} />
+                            checked={chosen.contains(i)} {onchange} />
                         <label for={id}>
                             <span class="sc-label">{ a.label.get(locale) }</span>
                             { for hint }

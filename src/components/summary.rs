@@ -24,6 +24,8 @@ pub struct SummaryProps {
     pub outcome: OutcomeIdx,
     /// The questions and answers that led here.
     pub path: Rc<Vec<(QuestionIdx, Selection)>>,
+    /// The emergency number as shown (default 911).
+    pub emergency: String,
 }
 
 /// What the copy button last did.
@@ -44,7 +46,15 @@ pub fn Summary(props: &SummaryProps) -> Html {
         ..
     } = *props;
     let copied = use_state(|| Copied::Not);
-    let text = summary_text(content(), ui, locale, &props.path, outcome, &now(ui));
+    let text = summary_text(
+        content(),
+        ui,
+        locale,
+        &props.path,
+        outcome,
+        &now(ui),
+        &props.emergency,
+    );
 
     let on_print = Callback::from(|e: MouseEvent| {
         if let Some(button) = e.target_dyn_into::<web_sys::Element>() {

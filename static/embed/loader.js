@@ -14,7 +14,8 @@ const reload = (event) => {
 
 function emergencyLine(element) {
   const number = element.getAttribute('emergency-number') ?? '';
-  const safe = /^\+?[0-9]{2,15}$/.test(number) ? number : '911';
+  // The same rule as the widget's `emergency-number`: 2 to 6 digits.
+  const safe = /^[0-9]{2,6}$/.test(number.trim()) ? number.trim() : '911';
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const line = document.createElement('p');
   const call = document.createElement('a');

@@ -578,7 +578,9 @@ test('print: only the summary shows, with date and time, answers, outcome, urgen
     for (const s of o.sources) assert.ok(lines.includes(`- ${s.title.en} <${s.url}>`), `the source ${s.url}`);
     assert.ok(lines.includes(`${en.reviewed} ${formatDate(en, o.reviewed)}. ${en.version} ${content.version} (${content.id}).`),
       'reviewed date and content version');
-    assert.equal(lines.at(-1), en.not_a_diagnosis);
+    assert.ok(lines.includes(`${en.warning_signs}:`), 'the warning signs');
+    assert.ok(lines.includes(`${en.warning_signs_call}911.`), 'what to do if one appears');
+    assert.equal(lines.at(-1), `${en.not_a_diagnosis} ${en.emergency_before}911${en.emergency_after}`, 'the emergency line ends it');
 
     const file = path.join(OUTPUT, 'print-summary.png');
     await page.screenshot({ path: file, fullPage: true });

@@ -14,7 +14,8 @@ import { hostPage, element } from './lib/pages.mjs';
 import { ready, walk, restart, outcomeOf, assertEmergencyLine } from './lib/journey.mjs';
 
 const BUILT = existsSync(path.join(DIST_ALT, 'index.html'));
-const SKIP = !BUILT && 'no dist-alt/ (scripts/test.sh builds it)';
+// Outside CI a missing build skips; in CI it fails, so these tests cannot pass by not running.
+const SKIP = !BUILT && !process.env.CI && 'no dist-alt/ (scripts/test.sh builds it)';
 
 const NONE = ['danger_signs', ['no_danger_signs']];
 /**
@@ -156,10 +157,7 @@ test('the check for shipped-content words does see them on the shipped build (co
   }
 });
 
-test('the interface text makes no clinical claim of the shipped content on another content file', {
-  skip: SKIP,
-  todo: 'src/i18n.rs warning_signs_call says "These can start hours to weeks after a treatment" (es: "Pueden empezar horas o semanas después de un tratamiento"), a fact of the Botox content shown on every non-emergency outcome of any content file; it belongs in the content file',
-}, () =>
+test('the interface text makes no clinical claim of the shipped content on another content file', { skip: SKIP }, () =>
   withPage(browser, {}, async ({ page }) => {
     await page.goto(server.url('/'));
     const w = await ready(page);

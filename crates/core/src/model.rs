@@ -285,6 +285,15 @@ impl Content {
         self.locales.get(usize::from(locale.0)).map_or("en", |s| s)
     }
 
+    /// Why the warning signs matter: the help text of the first question
+    /// that has red-flag answers, if it has one.
+    pub fn red_flag_help(&self) -> Option<&Text> {
+        self.questions
+            .iter()
+            .find(|q| q.answers.iter().any(|a| a.red_flag))
+            .and_then(|q| q.help.as_ref())
+    }
+
     /// Every red-flag answer, in file order: the warning signs listed on
     /// every outcome below `emergency`.
     pub fn red_flags(&self) -> impl Iterator<Item = &Answer> {
