@@ -36,3 +36,33 @@ fn a_misspelt_reference_fails_the_build_with_file_line_and_suggestion() {
         );
     }
 }
+
+#[test]
+fn a_content_locale_without_interface_text_fails_the_build() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The benchmark's small content, made bilingual in a language the
+    // widget has no interface text for.
+    let source = std::fs::read_to_string(repo.join("bench/peers-targets/widget/content.toml"))
+        .expect("the bench content")
+        .replace(r#"locales = ["en"]"#, r#"locales = ["en", "fr"]"#)
+        .replace(r#"" }"#, r#"", fr = "texte" }"#);
+    let dir = repo.join("target/build-refuses-bad-content");
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    std::fs::write(dir.join("fr.toml"), source).expect("written");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .current_dir(repo)
+        .args(["check", "--quiet", "-p", "symptom-checker", "--lib"])
+        .env(
+            "SYMPTOM_CHECKER_CONTENT",
+            "target/build-refuses-bad-content/fr.toml",
+        )
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the build must fail:\n{stderr}");
+    assert!(
+        stderr.contains("declares locale `fr`, but the widget has no interface text in it"),
+        "{stderr}"
+    );
+}
