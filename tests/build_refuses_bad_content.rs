@@ -1,5 +1,5 @@
 //! The build refuses a bad content file: `cargo check` of the widget with
-//! `SYMPTOM_CHECKER_CONTENT` pointing at a broken fixture fails with the
+//! `SYMPTOM_CHECKER_CONTENT` pointing at a broken file fails with the
 //! validation diagnostics (file, line, column, the bad id and the likely one).
 //!
 //! Host only. The nested `cargo check` shares the target folder (cargo has
@@ -9,21 +9,28 @@
 use std::path::Path;
 use std::process::Command;
 
-#[test]
-fn a_misspelt_reference_fails_the_build_with_file_line_and_suggestion() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Checks the widget with `content` (relative to the repository) and
+/// returns the build's stderr, asserting that the build failed.
+fn failed_build(content: &str) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
-        .current_dir(repo)
+        .current_dir(repo())
         .args(["check", "--quiet", "-p", "symptom-checker", "--lib"])
-        .env(
-            "SYMPTOM_CHECKER_CONTENT",
-            "crates/core/tests/fixtures/bad/unknown_reference.toml",
-        )
+        .env("SYMPTOM_CHECKER_CONTENT", content)
         .output()
         .expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(!output.status.success(), "the build must fail:\n{stderr}");
+    stderr
+}
+
+#[test]
+fn a_misspelt_reference_fails_the_build_with_file_line_and_suggestion() {
+    let stderr = failed_build("crates/core/tests/fixtures/bad/unknown_reference.toml");
     for expected in [
         "error: unknown question or outcome `rets`",
         "--> crates/core/tests/fixtures/bad/unknown_reference.toml:18:8",
@@ -39,28 +46,16 @@ fn a_misspelt_reference_fails_the_build_with_file_line_and_suggestion() {
 
 #[test]
 fn a_content_locale_without_interface_text_fails_the_build() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     // The benchmark's small content, made bilingual in a language the
     // widget has no interface text for.
-    let source = std::fs::read_to_string(repo.join("bench/peers-targets/widget/content.toml"))
+    let source = std::fs::read_to_string(repo().join("bench/peers-targets/widget/content.toml"))
         .expect("the bench content")
         .replace(r#"locales = ["en"]"#, r#"locales = ["en", "fr"]"#)
         .replace(r#"" }"#, r#"", fr = "texte" }"#);
-    let dir = repo.join("target/build-refuses-bad-content");
+    let dir = repo().join("target/build-refuses-bad-content");
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     std::fs::write(dir.join("fr.toml"), source).expect("written");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .current_dir(repo)
-        .args(["check", "--quiet", "-p", "symptom-checker", "--lib"])
-        .env(
-            "SYMPTOM_CHECKER_CONTENT",
-            "target/build-refuses-bad-content/fr.toml",
-        )
-        .output()
-        .expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success(), "the build must fail:\n{stderr}");
+    let stderr = failed_build("target/build-refuses-bad-content/fr.toml");
     assert!(
         stderr.contains("declares locale `fr`, but the widget has no interface text in it"),
         "{stderr}"
