@@ -288,7 +288,15 @@ fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let ui = crate::i18n::ui(content().locale_code(content().default_locale));
+    // The language the patient was reading, from the widget root's `lang`
+    // (plain DOM, since Yew's state may be unusable after a panic).
+    let shown = shadow
+        .query_selector(".sc")
+        .ok()
+        .flatten()
+        .and_then(|root| root.get_attribute("lang"));
+    let default = content().locale_code(content().default_locale);
+    let ui = crate::i18n::ui(shown.as_deref().unwrap_or(default));
     let el = |tag: &str, class: &str, text: &str| -> Option<Element> {
         let e = document.create_element(tag).ok()?;
         e.set_class_name(class);
@@ -298,6 +306,7 @@ fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
     let build = || -> Option<Element> {
         let section = el("section", "sc", "")?;
         section.set_attribute("data-screen", "error").ok()?;
+        section.set_attribute("lang", ui.code).ok()?;
         section.set_attribute("role", "alert").ok()?;
         let line = el("p", "sc-emergency", "")?;
         line.set_attribute("data-role", "emergency-line").ok()?;

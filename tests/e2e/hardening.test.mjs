@@ -344,8 +344,8 @@ test('after a panic mid-journey the fallback shows the page\'s own emergency num
     await question(w, 'second').waitFor();
     await page.evaluate(() => { try { window.symptomCheckerTestPanic(); } catch { /* a wasm trap */ } });
     await onScreen(w, 'error');
-    await assertEmergencyLine(w, { number: '112', text: '', where: 'error screen' });
-    assert.match(await w.locator('p[data-role="emergency-line"]').innerText(), /Not a diagnosis|No es un diagnóstico/);
+    await assertEmergencyLine(w, { number: '112', text: 'No es un diagnóstico', where: 'error screen, in the language the patient was reading' });
+    assert.equal(await w.locator('[data-screen="error"]').getAttribute('lang'), 'es');
     assert.equal(await w.locator('a[href="tel:911"]').count(), 0, 'no default 911 on a page that set 112');
     await assertOnlyWidgetMarkup(page, 'error screen');
     assert.ok(log.console.some((m) => m.type === 'error' && m.text.includes('symptom-checker')), 'the panic is logged');
