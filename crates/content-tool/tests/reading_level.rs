@@ -8,30 +8,32 @@ use content_tool::readability::{MIN_WORDS, TARGET_GRADE};
 use content_tool::stats::stats;
 
 #[test]
-fn shipped_english_strings_of_four_or_more_words_are_at_grade_8_or_below() {
+fn shipped_strings_of_four_or_more_words_are_at_grade_8_or_below_in_every_locale() {
     let s = stats(&content(SHIPPED));
-    let en = s
-        .reading
-        .iter()
-        .find(|r| r.locale == "en")
-        .expect("English");
-    // Most strings are graded, so this test cannot pass by grading nothing.
-    assert!(
-        en.graded.len() > 100,
-        "only {} strings graded",
-        en.graded.len()
-    );
-    let offenders: Vec<String> = en
-        .above_target()
-        .iter()
-        .map(|g| format!("{:.1}  {}  {:?}", g.grade, g.location, g.text))
-        .collect();
-    assert!(
-        offenders.is_empty(),
-        "English strings above grade {TARGET_GRADE}; rewrite them in plainer words \
-         (see `cargo content stats`):\n{}",
-        offenders.join("\n")
-    );
+    for locale in ["en", "es"] {
+        let reading = s
+            .reading
+            .iter()
+            .find(|r| r.locale == locale)
+            .unwrap_or_else(|| panic!("no reading level for `{locale}`"));
+        // Most strings are graded, so this test cannot pass by grading nothing.
+        assert!(
+            reading.graded.len() > 100,
+            "only {} `{locale}` strings graded",
+            reading.graded.len()
+        );
+        let offenders: Vec<String> = reading
+            .above_target()
+            .iter()
+            .map(|g| format!("{:.1}  {}  {:?}", g.grade, g.location, g.text))
+            .collect();
+        assert!(
+            offenders.is_empty(),
+            "`{locale}` strings above grade {TARGET_GRADE}; rewrite them in plainer words \
+             (see `cargo content stats`):\n{}",
+            offenders.join("\n")
+        );
+    }
 }
 
 #[test]
