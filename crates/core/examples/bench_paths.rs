@@ -3,7 +3,7 @@
 //! widget would, answer by answer. Prints the median over many runs.
 //!
 //! ```text
-//! cargo run --release -p symptom-checker-core --features parse --example bench_paths [ITERATIONS]
+//! cargo run --release -p symptom-checker-core --example bench_paths [ITERATIONS]
 //! ```
 //!
 //! Plain `std::time::Instant` to keep dependencies small; speed belongs

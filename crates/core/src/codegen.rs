@@ -7,8 +7,8 @@
 use std::fmt::Write;
 
 use crate::model::{
-    Answer, AnswerId, Content, Date, Kind, Locale, Outcome, OutcomeId, OutcomeIdx, Question,
-    QuestionId, QuestionIdx, Source, Target, Text, Urgency,
+    Answer, AnswerId, Approval, Content, Date, Group, Kind, Locale, Outcome, OutcomeId,
+    OutcomeIdx, Question, QuestionId, QuestionIdx, Review, Source, Target, Text, Urgency,
 };
 
 /// Rust source defining `pub static CONTENT: Content = …;`, for
@@ -33,6 +33,25 @@ impl Emit for str {
     fn emit(&self, out: &mut String) {
         // `{:?}` of a str is a valid Rust string literal.
         let _ = write!(out, "Cow::Borrowed({self:?})");
+    }
+}
+
+impl Emit for u8 {
+    fn emit(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl Emit for Review {
+    fn emit(&self, out: &mut String) {
+        match self {
+            Review::Draft => out.push_str("Review::Draft"),
+            Review::Approved(approval) => {
+                out.push_str("Review::Approved(");
+                approval.emit(out);
+                out.push(')');
+            }
+        }
     }
 }
 
@@ -112,7 +131,7 @@ emit_index!(QuestionIdx, OutcomeIdx, Locale);
 emit_struct!(Content {
     id,
     version,
-    reviewed,
+    review,
     locales,
     default_locale,
     title,
@@ -125,7 +144,15 @@ emit_struct!(Question {
     kind,
     text,
     help,
+    groups,
     answers
+});
+emit_struct!(Group { label });
+emit_struct!(Approval {
+    by,
+    role,
+    date,
+    hash
 });
 emit_struct!(Answer {
     id,
@@ -133,7 +160,8 @@ emit_struct!(Answer {
     hint,
     exclusive,
     red_flag,
-    next
+    next,
+    group
 });
 emit_struct!(Outcome {
     id,
@@ -143,8 +171,7 @@ emit_struct!(Outcome {
     steps,
     sooner,
     tell_clinician,
-    sources,
-    reviewed
+    sources
 });
 emit_struct!(Source { title, url });
 

@@ -17,4 +17,6 @@ pub mod diagnostic;
 #[cfg(feature = "parse")]
 pub mod raw;
 #[cfg(feature = "parse")]
+pub mod signoff;
+#[cfg(feature = "parse")]
 pub mod validate;

@@ -164,8 +164,19 @@ pub struct Question {
     pub text: Text,
     /// Optional help shown under the question.
     pub help: Option<Text>,
+    /// Labelled groups of answers, to make a long list quick to scan
+    /// (multiple choice only; empty when the answers are not grouped).
+    pub groups: List<Group>,
     /// At least one answer, in display order.
     pub answers: List<Answer>,
+}
+
+/// A labelled run of answers within a question, e.g. "Breathing and
+/// swallowing". The answers of a group are next to each other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The group's heading.
+    pub label: Text,
 }
 
 /// One answer of a question.
@@ -185,6 +196,8 @@ pub struct Answer {
     pub red_flag: bool,
     /// Where choosing it leads.
     pub next: Target,
+    /// The position of its group in `Question::groups`, if grouped.
+    pub group: Option<u8>,
 }
 
 /// A cited source.
@@ -215,8 +228,49 @@ pub struct Outcome {
     pub tell_clinician: Text,
     /// Where the advice comes from.
     pub sources: List<Source>,
-    /// When a clinician last reviewed this outcome.
-    pub reviewed: Date,
+}
+
+/// Who approved the content, if anyone: the clinical sign-off record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Review {
+    /// Not yet approved by a clinician; the widget says so on every screen.
+    Draft,
+    /// Approved by a clinician, for content with exactly this hash.
+    Approved(Approval),
+}
+
+impl Review {
+    /// Whether no clinician has approved this content.
+    pub fn is_draft(&self) -> bool {
+        matches!(self, Review::Draft)
+    }
+}
+
+/// A clinician's approval of one version of the content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Approval {
+    /// The approver's name.
+    pub by: Str,
+    /// Their role, e.g. "Consultant dermatologist".
+    pub role: Str,
+    /// When they approved it.
+    pub date: Date,
+    /// The content hash they approved (`sha256:…`); validation refuses
+    /// approved content whose hash differs.
+    pub hash: Str,
+}
+
+/// The placeholder a content text may use for the emergency number the
+/// embedding page configured (the content never writes a number itself).
+pub const EMERGENCY_NUMBER: &str = "{emergency_number}";
+
+/// `text` with every placeholder filled in.
+pub fn fill<'a>(text: &'a str, emergency_number: &str) -> Cow<'a, str> {
+    if text.contains(EMERGENCY_NUMBER) {
+        Cow::Owned(text.replace(EMERGENCY_NUMBER, emergency_number))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// A whole, validated content file.
@@ -226,8 +280,8 @@ pub struct Content {
     pub id: Str,
     /// The content's own version, shown in summaries.
     pub version: Str,
-    /// When the whole file was last reviewed.
-    pub reviewed: Date,
+    /// The clinical sign-off: draft, or who approved which content.
+    pub review: Review,
     /// Locale codes (`en`, `es`); every `Text` follows this order.
     pub locales: List<Str>,
     /// The locale used when the patient's is not declared.

@@ -20,8 +20,9 @@ pub struct RawContent {
     pub id: Spanned<String>,
     /// The content's own version, e.g. `1.0.0`.
     pub version: Spanned<String>,
-    /// When the whole file was last reviewed, `YYYY-MM-DD`.
-    pub reviewed: Spanned<String>,
+    /// The clinical sign-off record; without one the content is a draft.
+    #[serde(default)]
+    pub review: Option<Spanned<RawReview>>,
     /// Declared locale codes; `en` is required. Every text has each of them.
     pub locales: Spanned<Vec<Spanned<String>>>,
     /// The locale used when the patient's is not declared.
@@ -54,9 +55,42 @@ pub struct RawQuestion {
     /// Multiple choice only: where answers without their own `next` lead.
     #[serde(default)]
     pub otherwise: Option<Spanned<String>>,
+    /// `[[questions.groups]]`: labelled groups of answers, in order.
+    #[serde(default)]
+    pub groups: Vec<Spanned<RawGroup>>,
     /// `[[questions.answers]]`, in display order.
     #[serde(default)]
     pub answers: Vec<Spanned<RawAnswer>>,
+}
+
+/// `[[questions.groups]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    /// Unique within the question; answers name it in their `group`.
+    pub id: Spanned<String>,
+    /// The group's heading.
+    pub label: Spanned<RawText>,
+}
+
+/// `[review]`: the clinical sign-off.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReview {
+    /// `draft` or `approved`.
+    pub status: Spanned<String>,
+    /// Approved only: the approver's name.
+    #[serde(default)]
+    pub approved_by: Option<Spanned<String>>,
+    /// Approved only: the approver's role.
+    #[serde(default)]
+    pub role: Option<Spanned<String>>,
+    /// Approved only: the day of the approval, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    /// Approved only: the content hash that was approved, `sha256:…`.
+    #[serde(default)]
+    pub content_hash: Option<Spanned<String>>,
 }
 
 /// `[[questions.answers]]`.
@@ -80,6 +114,9 @@ pub struct RawAnswer {
     /// choice, defaults to the question's `otherwise`.
     #[serde(default)]
     pub next: Option<Spanned<String>>,
+    /// The id of one of the question's `groups`.
+    #[serde(default)]
+    pub group: Option<Spanned<String>>,
 }
 
 /// `[[outcomes]]`.
@@ -100,8 +137,6 @@ pub struct RawOutcome {
     pub sooner: Spanned<RawText>,
     /// What to tell the clinician.
     pub tell_clinician: Spanned<RawText>,
-    /// When a clinician last reviewed it, `YYYY-MM-DD`.
-    pub reviewed: Spanned<String>,
     /// `[[outcomes.sources]]`; at least one.
     #[serde(default)]
     pub sources: Vec<Spanned<RawSource>>,

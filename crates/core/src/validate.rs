@@ -15,11 +15,13 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostics, Problem, did_you_mean};
 use crate::engine::Selection;
 use crate::model::{
-    Answer, AnswerId, Content, Date, Kind, Locale, Outcome, OutcomeId, OutcomeIdx, Question,
-    QuestionId, QuestionIdx, Source, Target, Text, Urgency,
+    Answer, AnswerId, Approval, Content, Date, EMERGENCY_NUMBER, Group, Kind, Locale, Outcome,
+    OutcomeId, OutcomeIdx, Question, QuestionId, QuestionIdx, Review, Source, Target, Text,
+    Urgency,
 };
 use crate::paths::{Dead, all_paths};
-use crate::raw::{RawAnswer, RawContent, RawOutcome, RawQuestion, RawText};
+use crate::raw::{RawAnswer, RawContent, RawOutcome, RawQuestion, RawReview, RawText};
+use crate::signoff::{HASH_PREFIX, content_hash};
 
 /// The locale every content file must have.
 pub const REQUIRED_LOCALE: &str = "en";
@@ -73,6 +75,9 @@ pub fn validate(raw: &RawContent) -> Result<Content, Vec<Problem>> {
         v.check_paths(&content, raw);
     }
     if v.problems.is_empty() {
+        v.check_approval(&content, raw);
+    }
+    if v.problems.is_empty() {
         Ok(content)
     } else {
         // In file order, so a reviewer can fix them top to bottom.
@@ -87,6 +92,10 @@ struct Validator {
     locales: Vec<String>,
     questions: BTreeMap<String, QuestionIdx>,
     outcomes: BTreeMap<String, (OutcomeIdx, Option<Urgency>)>,
+    /// Whether texts may hold `{emergency_number}` (outcome texts only).
+    in_outcome: bool,
+    /// The first title given to each source URL.
+    source_titles: BTreeMap<String, Text>,
 }
 
 fn span<T>(s: &Spanned<T>) -> Range<usize> {
@@ -117,7 +126,7 @@ impl Validator {
         let content = Content {
             id: self.id(&raw.id, "content").into(),
             version: self.non_empty(&raw.version, "version").into(),
-            reviewed: self.date(&raw.reviewed),
+            review: self.review(raw.review.as_ref()),
             locales: self
                 .locales
                 .iter()
@@ -273,6 +282,7 @@ impl Validator {
                             "empty text",
                         ));
                     }
+                    self.check_placeholders(value, what);
                     strings.push(value.get_ref().trim().to_owned().into());
                 }
                 None => {
@@ -358,6 +368,7 @@ impl Validator {
             Urgency::Emergency
         });
         let what = |field: &str| format!("{field} of outcome `{id}`");
+        self.in_outcome = true;
         if o.steps.get_ref().is_empty() {
             self.report(Problem::new(
                 span(&o.steps),
@@ -399,13 +410,15 @@ impl Validator {
                         ),
                     );
                 }
+                let title = self.text(&s.title, &what("a source title"));
+                self.check_one_title(url, &title, &s.title);
                 Source {
-                    title: self.text(&s.title, &what("a source title")),
+                    title,
                     url: url.clone().into(),
                 }
             })
             .collect();
-        Outcome {
+        let outcome = Outcome {
             urgency,
             title: self.text(&o.title, &what("the title")),
             summary: self.text(&o.summary, &what("the summary")),
@@ -413,9 +426,10 @@ impl Validator {
             sooner: self.text(&o.sooner, &what("`sooner`")),
             tell_clinician: self.text(&o.tell_clinician, &what("`tell_clinician`")),
             sources: sources.into(),
-            reviewed: self.date(&o.reviewed),
             id: OutcomeId(id.into()),
-        }
+        };
+        self.in_outcome = false;
+        outcome
     }
 
     fn question(&mut self, raw: &Spanned<RawQuestion>) -> Question {
@@ -474,6 +488,7 @@ impl Validator {
             }
             (None, _) => None,
         };
+        let groups = self.groups(&id, kind, q);
         let mut seen = BTreeSet::new();
         let mut exclusive_seen = false;
         let mut answers = Vec::with_capacity(q.answers.len());
@@ -486,14 +501,17 @@ impl Validator {
                     &format!(" in question `{id}`"),
                 ));
             }
-            let answer = self.answer(&id, kind, otherwise, a, &mut exclusive_seen);
+            let mut answer = self.answer(&id, kind, otherwise, a, &mut exclusive_seen);
+            answer.group = self.answer_group(&id, &groups, a.get_ref());
             answers.push(answer);
         }
+        self.check_groups_contiguous(&id, q, &answers, &groups);
         self.check_multiple_targets(&id, kind, q, &answers);
         Question {
             kind,
             text: self.text(&q.text, &format!("question `{id}`")),
             help: self.optional_text(&q.help, &format!("the help of question `{id}`")),
+            groups: groups.into_iter().map(|(_, g)| g).collect::<Vec<_>>().into(),
             answers: answers.into(),
             id: QuestionId(id.into()),
         }
@@ -562,7 +580,325 @@ impl Validator {
             exclusive,
             red_flag,
             next: next.unwrap_or(Target::Outcome(OutcomeIdx(0))),
+            group: None,
             id: AnswerId(id.into()),
+        }
+    }
+
+    /// The sign-off record: `draft`, or `approved` with who, as what, when
+    /// and the hash of what they approved (checked in `check_approval`).
+    fn review(&mut self, raw: Option<&Spanned<RawReview>>) -> Review {
+        let Some(raw) = raw else {
+            return Review::Draft;
+        };
+        let r = raw.get_ref();
+        let approval_keys = [
+            ("approved_by", &r.approved_by),
+            ("role", &r.role),
+            ("date", &r.date),
+            ("content_hash", &r.content_hash),
+        ];
+        match r.status.get_ref().as_str() {
+            "draft" => {
+                for (key, value) in approval_keys {
+                    if let Some(value) = value {
+                        self.report(
+                            Problem::new(
+                                span(value),
+                                format!("draft content has `{key}`"),
+                                "only for approved content",
+                            )
+                            .help("a draft names no approver: remove it, or approve the content with `cargo content approve`"),
+                        );
+                    }
+                }
+                Review::Draft
+            }
+            "approved" => {
+                let mut missing = Vec::new();
+                for (key, value) in approval_keys {
+                    if value.is_none() {
+                        missing.push(format!("`{key}`"));
+                    }
+                }
+                if !missing.is_empty() {
+                    self.report(
+                        Problem::new(
+                            span(&r.status),
+                            format!("approved content without {}", missing.join(", ")),
+                            "approved here",
+                        )
+                        .help("write the record with `cargo content approve --by NAME --role ROLE`"),
+                    );
+                    return Review::Draft;
+                }
+                let text = |v: &Option<Spanned<String>>| {
+                    v.as_ref().map(|v| v.get_ref().clone()).unwrap_or_default()
+                };
+                let date = match &r.date {
+                    Some(date) => self.date(date),
+                    None => Date { year: 1970, month: 1, day: 1 },
+                };
+                let by = self.non_empty_opt(&r.approved_by, "approver");
+                let role = self.non_empty_opt(&r.role, "approver's role");
+                Review::Approved(Approval {
+                    by: by.into(),
+                    role: role.into(),
+                    date,
+                    hash: text(&r.content_hash).into(),
+                })
+            }
+            other => {
+                let mut problem = Problem::new(
+                    span(&r.status),
+                    format!("unknown review status `{other}`"),
+                    "not a status",
+                );
+                problem = match did_you_mean(other, ["draft", "approved"]) {
+                    Some(close) => problem.help(format!("did you mean `{close}`?")),
+                    None => problem.help("the statuses are `draft` and `approved`"),
+                };
+                self.report(problem);
+                Review::Draft
+            }
+        }
+    }
+
+    fn non_empty_opt(&mut self, value: &Option<Spanned<String>>, what: &str) -> String {
+        value
+            .as_ref()
+            .map(|v| self.non_empty(v, what))
+            .unwrap_or_default()
+    }
+
+    /// Safety: approved content is exactly the content that was approved.
+    fn check_approval(&mut self, content: &Content, raw: &RawContent) {
+        let Review::Approved(approval) = &content.review else {
+            return;
+        };
+        let Some(at) = raw
+            .review
+            .as_ref()
+            .and_then(|r| r.get_ref().content_hash.as_ref())
+        else {
+            return;
+        };
+        let now = content_hash(content);
+        if approval.hash.as_ref() != now {
+            let message = if approval.hash.starts_with(HASH_PREFIX) {
+                "the content changed after it was approved: the change is not approved"
+            } else {
+                "the approved content hash is not a `sha256:` hash"
+            };
+            self.report(
+                Problem::new(span(at), message, "approved content had this hash")
+                    .help(format!(
+                        "the content now hashes to `{now}` (`cargo content hash` prints it); once a clinician has reviewed the change, record it with `cargo content approve --by NAME --role ROLE`, or set `status = \"draft\"`"
+                    )),
+            );
+        }
+    }
+
+    /// Only outcome texts may hold the `{emergency_number}` placeholder,
+    /// and no text may hold any other braces.
+    fn check_placeholders(&mut self, value: &Spanned<String>, what: &str) {
+        let text = value.get_ref();
+        let rest = if self.in_outcome {
+            text.replace(EMERGENCY_NUMBER, "")
+        } else {
+            text.clone()
+        };
+        if !rest.contains(['{', '}']) {
+            return;
+        }
+        let problem = if text.contains(EMERGENCY_NUMBER) && !self.in_outcome {
+            Problem::new(
+                span(value),
+                format!("{what} uses `{EMERGENCY_NUMBER}`"),
+                "placeholder outside an outcome",
+            )
+            .help("only outcome texts may show the emergency number; write \"the emergency number\" here")
+        } else {
+            Problem::new(
+                span(value),
+                format!("{what} has braces that are not a placeholder"),
+                "unknown placeholder",
+            )
+            .help(format!(
+                "the only placeholder is `{EMERGENCY_NUMBER}` (outcomes only); remove the other braces"
+            ))
+        };
+        self.report(problem);
+    }
+
+    /// A source URL has one title, wherever it is cited.
+    fn check_one_title(&mut self, url: &str, title: &Text, raw: &Spanned<RawText>) {
+        match self.source_titles.get(url) {
+            None => {
+                self.source_titles.insert(url.to_owned(), title.clone());
+            }
+            Some(first) if first != title => {
+                let first = first.get(Locale(0)).to_owned();
+                self.report(
+                    Problem::new(
+                        span(raw),
+                        format!("source `{url}` is cited with two titles"),
+                        "a different title",
+                    )
+                    .help(format!("cite it with the title used first: \"{first}\"")),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// `[[questions.groups]]`: well-formed, unique ids, multiple choice only.
+    fn groups(&mut self, question: &str, kind: Kind, q: &RawQuestion) -> Vec<(String, Group)> {
+        let mut out: Vec<(String, Group)> = Vec::new();
+        for g in &q.groups {
+            let g = g.get_ref();
+            let id = self.id(&g.id, "group");
+            if out.iter().any(|(seen, _)| *seen == id) {
+                self.report(duplicate(&g.id, "group", &format!(" in question `{question}`")));
+            }
+            let label = self.text(&g.label, &format!("group `{id}` of question `{question}`"));
+            out.push((id, Group { label }));
+        }
+        if let (Kind::Single, Some(first)) = (kind, q.groups.first()) {
+            self.report(
+                Problem::new(
+                    span(&first.get_ref().id),
+                    format!("single-choice question `{question}` has groups"),
+                    "groups are for multiple choice",
+                )
+                .help("group the boxes of a long multiple-choice question; list single-choice answers plainly"),
+            );
+        }
+        if q.groups.len() > usize::from(u8::MAX) {
+            self.report(Problem::new(
+                span(&q.id),
+                format!("question `{question}` has too many groups"),
+                "too many groups",
+            ));
+        }
+        out
+    }
+
+    /// The position of the group an answer names, if it names one.
+    fn answer_group(
+        &mut self,
+        question: &str,
+        groups: &[(String, Group)],
+        a: &RawAnswer,
+    ) -> Option<u8> {
+        let name = a.group.as_ref()?;
+        let pos = groups.iter().position(|(id, _)| id == name.get_ref());
+        if pos.is_none() {
+            let mut problem = Problem::new(
+                span(name),
+                format!("unknown group `{}` in question `{question}`", name.get_ref()),
+                "no group of this question has this id",
+            );
+            let known = groups.iter().map(|(id, _)| id.as_str());
+            problem = match did_you_mean(name.get_ref(), known) {
+                Some(close) => problem.help(format!("did you mean `{close}`?")),
+                None => problem.help("declare it in a `[[questions.groups]]` table of this question"),
+            };
+            self.report(problem);
+        }
+        pos.and_then(|p| u8::try_from(p).ok())
+    }
+
+    /// The answers of a group stand together, so the page can draw each
+    /// group as one labelled box; every group has answers.
+    fn check_groups_contiguous(
+        &mut self,
+        question: &str,
+        raw: &RawQuestion,
+        answers: &[Answer],
+        groups: &[(String, Group)],
+    ) {
+        let mut closed = BTreeSet::new();
+        let mut current: Option<u8> = None;
+        for (answer, raw_answer) in answers.iter().zip(&raw.answers) {
+            if answer.group != current {
+                if let Some(done) = current {
+                    closed.insert(done);
+                }
+                if let Some(g) = answer.group.filter(|g| closed.contains(g)) {
+                    let at = raw_answer
+                        .get_ref()
+                        .group
+                        .as_ref()
+                        .map_or_else(|| span(&raw_answer.get_ref().id), span);
+                    let name = groups.get(usize::from(g)).map_or("", |(id, _)| id);
+                    self.report(
+                        Problem::new(
+                            at,
+                            format!("the answers of group `{name}` in question `{question}` are not next to each other"),
+                            "apart from the rest of its group",
+                        )
+                        .help("move this answer next to the other answers of its group"),
+                    );
+                    return;
+                }
+                current = answer.group;
+            }
+        }
+        for (i, g) in raw.groups.iter().enumerate() {
+            if !answers.iter().any(|a| a.group == u8::try_from(i).ok()) {
+                self.report(
+                    Problem::new(
+                        span(&g.get_ref().id),
+                        format!("group `{}` of question `{question}` has no answers", g.get_ref().id.get_ref()),
+                        "no answer names this group",
+                    )
+                    .help("set `group = \"…\"` on its answers, or remove the group"),
+                );
+            }
+        }
+    }
+
+    /// Safety: when several boxes are ticked, the most urgent outcome among
+    /// them wins over going on to a question. So a box that leads on to
+    /// questions must not sit beside a box that leads to an outcome below
+    /// `emergency`: ticking both would skip the questions the first box
+    /// needs, and could end at a milder outcome than those questions give.
+    fn check_no_skipped_questions(&mut self, id: &str, raw: &RawQuestion, answers: &[Answer]) {
+        let leads_on = answers
+            .iter()
+            .zip(&raw.answers)
+            .find(|(a, _)| !a.exclusive && matches!(a.next, Target::Question(_)));
+        let Some((asking, _)) = leads_on else {
+            return;
+        };
+        let milder = answers.iter().zip(&raw.answers).find(|(a, _)| {
+            !a.exclusive
+                && match a.next {
+                    Target::Outcome(o) => self
+                        .outcomes
+                        .values()
+                        .any(|&(idx, u)| idx == o && u != Some(Urgency::Emergency)),
+                    Target::Question(_) => false,
+                }
+        });
+        if let Some((ending, raw_answer)) = milder {
+            let at = raw_answer
+                .get_ref()
+                .next
+                .as_ref()
+                .map_or_else(|| span(&raw_answer.get_ref().id), span);
+            self.report(
+                Problem::new(
+                    at,
+                    format!(
+                        "in multiple-choice question `{id}`, answer `{}` ends below `emergency` while answer `{}` leads on to a question",
+                        ending.id, asking.id
+                    ),
+                    "an outcome below emergency",
+                )
+                .help("ticked together, the outcome would win and the questions would be skipped; lead both to questions, or make this one an emergency"),
+            );
         }
     }
 
@@ -612,6 +948,7 @@ impl Validator {
         if kind != Kind::Multiple {
             return;
         }
+        self.check_no_skipped_questions(id, raw, answers);
         let mut first: Option<QuestionIdx> = None;
         for (answer, raw_answer) in answers.iter().zip(&raw.answers) {
             let Target::Question(q) = answer.next else {

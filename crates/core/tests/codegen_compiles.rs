@@ -4,8 +4,6 @@
 //! `codegen.rs` so that `UPDATE_SNAPSHOTS=1 cargo test --test codegen` can
 //! still rewrite the snapshot when an old one no longer compiles.
 
-// Loading content needs the `parse` feature: run with `--features parse`.
-#![cfg(feature = "parse")]
 
 mod common;
 

@@ -2,9 +2,6 @@
 //! are, how deep the deepest goes, which outcomes they reach, and that the
 //! engine the widget runs agrees with the enumeration on every one.
 
-// Loading content needs the `parse` feature: run with `--features parse`.
-#![cfg(feature = "parse")]
-
 mod common;
 
 use std::collections::BTreeMap;
@@ -19,16 +16,17 @@ fn paths() -> Vec<Path> {
 }
 
 #[test]
-fn the_shipped_content_has_2098_paths_seven_questions_deep_reaching_all_11_outcomes() {
+fn the_shipped_content_has_8264_paths_eight_questions_deep_reaching_all_14_outcomes() {
     let content = shipped();
     let summary = summarize(content, &paths());
-    // 2047 sets of red flags, 5 concerns other than a headache, and 46 ways
-    // through the headache questions.
-    assert_eq!(summary.paths, 2098);
-    // red_flags, concern, reason, usual_migraine, severity, injected, duration.
-    assert_eq!(summary.deepest, 7);
-    assert_eq!(summary.outcomes_reached.len(), 11);
-    assert_eq!(content.outcomes.len(), 11);
+    // 8191 sets of red flags; 16 ways through the droop signs; 4 for uneven
+    // or not working; 3 other concerns; 50 ways through the headache.
+    assert_eq!(summary.paths, 8264);
+    // red_flags, concern, headache_signs, reason, usual_migraine, severity,
+    // injected, duration.
+    assert_eq!(summary.deepest, 8);
+    assert_eq!(summary.outcomes_reached.len(), 14);
+    assert_eq!(content.outcomes.len(), 14);
 }
 
 #[test]
@@ -41,16 +39,23 @@ fn each_outcome_is_reached_by_the_number_of_paths_the_spec_implies() {
             .or_default() += 1;
     }
     let expected: BTreeMap<&str, usize> = [
-        // Every non-empty set of the 11 red flags.
-        ("emergency_now", 2047),
+        // Every non-empty set of the 13 red flags, and the 8 sets of droop
+        // signs with unequal pupils.
+        ("emergency_now", 8191 + 8),
+        // The other 7 non-empty sets of droop signs.
+        ("droop_urgent", 7),
         ("heaviness_expected", 1),
         ("droop_review", 1),
         ("allergy_check", 1),
+        ("weakness_review", 1),
         ("touch_up", 1),
         ("not_working_review", 1),
+        // Uneven or not working, under two weeks.
+        ("wait_full_effect", 2),
         ("usual_migraine_plan", 1),
-        // cosmetic, other, or migraine but not the usual one; then severe.
-        ("headache_urgent", 3),
+        // Fever, pregnant or both; a long migraine; then cosmetic, other, or
+        // migraine but not the usual one, and severe.
+        ("headache_urgent", 3 + 1 + 3),
         // Those three times mild or moderate, injected over two weeks ago.
         ("headache_other_cause", 6),
         // Those six times three recent injection times, by duration.
@@ -63,12 +68,14 @@ fn each_outcome_is_reached_by_the_number_of_paths_the_spec_implies() {
 }
 
 #[test]
-fn a_path_ends_in_emergency_exactly_when_it_has_a_red_flag() {
+fn a_path_ends_in_emergency_exactly_when_it_has_a_red_flag_or_unequal_pupils() {
     let content = shipped();
     for path in paths() {
         let red_flag = path.steps.iter().any(|&(q, selection)| {
             let answers = &content.question(q).answers;
-            selection.iter().any(|a| answers[a].red_flag)
+            selection
+                .iter()
+                .any(|a| answers[a].red_flag || answers[a].id.as_str() == "pupils")
         });
         let urgency = content.outcome(path.outcome).urgency;
         assert_eq!(urgency == Urgency::Emergency, red_flag, "{path:?}");
@@ -94,7 +101,7 @@ fn the_journey_agrees_with_every_enumerated_path() {
 #[test]
 fn the_deepest_paths_ask_every_question() {
     let content = shipped();
-    let deepest: Vec<Path> = paths().into_iter().filter(|p| p.steps.len() == 7).collect();
+    let deepest: Vec<Path> = paths().into_iter().filter(|p| p.steps.len() == 8).collect();
     // Migraine, not the usual one, mild or moderate, injected recently, by
     // duration: 2 × 3 × 2.
     assert_eq!(deepest.len(), 12);

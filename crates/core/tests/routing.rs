@@ -1,10 +1,8 @@
-//! The routing of the clinical spec (`clinical-spec.md`), pinned on the
+//! The routing of the clinical specification (`docs/clinical-spec.md`), pinned on the
 //! shipped content through the engine the widget uses: which answers lead
 //! to which outcome, the red flags, the exclusive `none`, going back,
 //! progress, "why this advice" and stale or invalid actions.
 
-// Loading content needs the `parse` feature: run with `--features parse`.
-#![cfg(feature = "parse")]
 
 mod common;
 
@@ -12,20 +10,22 @@ use common::{answer, answer_all, answer_ids, outcome, question, selection, shipp
 use symptom_checker_core::engine::{Journey, Progress, Selection, Step, route, toggle};
 use symptom_checker_core::model::{Kind, Urgency};
 
-/// Question 1's warning signs, in the spec's order; each alone or with
-/// others leads to `emergency_now`.
-const RED_FLAGS: [&str; 11] = [
+/// Question 1's warning signs, in the content's order (grouped for the
+/// page); each alone or with others leads to `emergency_now`.
+const RED_FLAGS: [&str; 13] = [
     "breathing",
     "swallowing",
+    "swelling",
     "speech",
     "vision",
     "weakness",
-    "swelling",
+    "one_side",
     "thunderclap",
     "fever_neck",
-    "confusion",
-    "one_side",
     "head_injury",
+    "pregnancy_warning",
+    "confusion",
+    "skin_colour",
 ];
 
 /// The questions of the spec: id, kind and answer ids in order. These ids
@@ -37,15 +37,17 @@ const QUESTIONS: &[(&str, Kind, &[&str])] = &[
         &[
             "breathing",
             "swallowing",
+            "swelling",
             "speech",
             "vision",
             "weakness",
-            "swelling",
+            "one_side",
             "thunderclap",
             "fever_neck",
-            "confusion",
-            "one_side",
             "head_injury",
+            "pregnancy_warning",
+            "confusion",
+            "skin_colour",
             "none",
         ],
     ),
@@ -59,10 +61,20 @@ const QUESTIONS: &[(&str, Kind, &[&str])] = &[
             "rash",
             "uneven",
             "not_working",
+            "local_weakness",
         ],
     ),
+    (
+        "droop_signs",
+        Kind::Multiple,
+        &["both_sides", "eye_closed", "pupils", "eye_pain", "none"],
+    ),
+    ("not_working_when", Kind::Single, &["under_2_weeks", "over_2_weeks"]),
+    ("uneven_when", Kind::Single, &["under_2_weeks", "over_2_weeks"]),
+    ("headache_signs", Kind::Multiple, &["fever", "pregnant", "none"]),
     ("reason", Kind::Single, &["cosmetic", "migraine", "other"]),
     ("usual_migraine", Kind::Single, &["yes", "no"]),
+    ("migraine_course", Kind::Single, &["usual", "long"]),
     ("severity", Kind::Single, &["mild", "moderate", "severe"]),
     (
         "injected",
@@ -77,11 +89,14 @@ const OUTCOMES: &[(&str, Urgency)] = &[
     ("emergency_now", Urgency::Emergency),
     ("allergy_check", Urgency::Urgent),
     ("headache_urgent", Urgency::Urgent),
+    ("droop_urgent", Urgency::Urgent),
     ("headache_persisting", Urgency::Soon),
     ("headache_other_cause", Urgency::Soon),
     ("droop_review", Urgency::Soon),
     ("touch_up", Urgency::Soon),
+    ("weakness_review", Urgency::Soon),
     ("not_working_review", Urgency::Soon),
+    ("wait_full_effect", Urgency::SelfCare),
     ("headache_self_care", Urgency::SelfCare),
     ("usual_migraine_plan", Urgency::SelfCare),
     ("heaviness_expected", Urgency::SelfCare),
@@ -89,6 +104,7 @@ const OUTCOMES: &[(&str, Urgency)] = &[
 
 const NONE: (&str, &[&str]) = ("red_flags", &["none"]);
 const HEADACHE: (&str, &[&str]) = ("concern", &["headache"]);
+const NO_SIGNS: (&str, &[&str]) = ("headache_signs", &["none"]);
 
 /// Answers `answers` (question id, answer ids) in order, each at the
 /// question being asked, and checks the journey ends at `expected` with
@@ -211,14 +227,72 @@ fn all_red_flags_together_end_in_emergency_now() {
 fn each_other_concern_ends_at_its_outcome() {
     let table = [
         ("heaviness", "heaviness_expected"),
-        ("droop", "droop_review"),
         ("rash", "allergy_check"),
-        ("uneven", "touch_up"),
-        ("not_working", "not_working_review"),
+        ("local_weakness", "weakness_review"),
     ];
     for (concern, expected) in table {
         check(&[NONE, ("concern", &[concern])], expected);
     }
+}
+
+#[test]
+fn a_droop_is_urgent_with_any_sign_and_an_emergency_with_unequal_pupils() {
+    let droop = ("concern", &["droop"][..]);
+    check(&[NONE, droop, ("droop_signs", &["none"])], "droop_review");
+    for sign in ["both_sides", "eye_closed", "eye_pain"] {
+        check(&[NONE, droop, ("droop_signs", &[sign])], "droop_urgent");
+    }
+    check(&[NONE, droop, ("droop_signs", &["pupils"])], "emergency_now");
+    check(
+        &[NONE, droop, ("droop_signs", &["both_sides", "pupils", "eye_pain"])],
+        "emergency_now",
+    );
+    check(
+        &[NONE, droop, ("droop_signs", &["both_sides", "eye_closed"])],
+        "droop_urgent",
+    );
+}
+
+#[test]
+fn uneven_or_not_working_waits_for_the_full_effect_under_two_weeks() {
+    for (concern, question, later) in [
+        ("uneven", "uneven_when", "touch_up"),
+        ("not_working", "not_working_when", "not_working_review"),
+    ] {
+        check(
+            &[NONE, ("concern", &[concern]), (question, &["under_2_weeks"])],
+            "wait_full_effect",
+        );
+        check(
+            &[NONE, ("concern", &[concern]), (question, &["over_2_weeks"])],
+            later,
+        );
+    }
+}
+
+#[test]
+fn a_headache_with_fever_or_in_pregnancy_is_urgent() {
+    for signs in [&["fever"][..], &["pregnant"], &["fever", "pregnant"]] {
+        check(
+            &[NONE, HEADACHE, ("headache_signs", signs)],
+            "headache_urgent",
+        );
+    }
+}
+
+#[test]
+fn a_long_or_unrelieved_migraine_is_urgent() {
+    check(
+        &[
+            NONE,
+            HEADACHE,
+            NO_SIGNS,
+            ("reason", &["migraine"]),
+            ("usual_migraine", &["yes"]),
+            ("migraine_course", &["long"]),
+        ],
+        "headache_urgent",
+    );
 }
 
 #[test]
@@ -227,8 +301,10 @@ fn a_usual_migraine_ends_at_the_migraine_plan() {
         &[
             NONE,
             HEADACHE,
+            NO_SIGNS,
             ("reason", &["migraine"]),
             ("usual_migraine", &["yes"]),
+            ("migraine_course", &["usual"]),
         ],
         "usual_migraine_plan",
     );
@@ -240,6 +316,7 @@ fn a_severe_headache_is_urgent_whatever_the_reason() {
         &[
             NONE,
             HEADACHE,
+            NO_SIGNS,
             ("reason", &["cosmetic"]),
             ("severity", &["severe"]),
         ],
@@ -249,6 +326,7 @@ fn a_severe_headache_is_urgent_whatever_the_reason() {
         &[
             NONE,
             HEADACHE,
+            NO_SIGNS,
             ("reason", &["other"]),
             ("severity", &["severe"]),
         ],
@@ -258,6 +336,7 @@ fn a_severe_headache_is_urgent_whatever_the_reason() {
         &[
             NONE,
             HEADACHE,
+            NO_SIGNS,
             ("reason", &["migraine"]),
             ("usual_migraine", &["no"]),
             ("severity", &["severe"]),
@@ -273,6 +352,7 @@ fn a_headache_over_two_weeks_after_the_injection_has_another_cause() {
             &[
                 NONE,
                 HEADACHE,
+                NO_SIGNS,
                 ("reason", &["cosmetic"]),
                 ("severity", &[severity]),
                 ("injected", &["over_2_weeks"]),
@@ -293,6 +373,7 @@ fn a_recent_headache_is_self_care_under_48_hours_and_persisting_after() {
                 &[
                     NONE,
                     HEADACHE,
+                    NO_SIGNS,
                     ("reason", &["other"]),
                     ("severity", &["moderate"]),
                     ("injected", &[injected]),
@@ -305,11 +386,12 @@ fn a_recent_headache_is_self_care_under_48_hours_and_persisting_after() {
 }
 
 #[test]
-fn an_unusual_migraine_is_asked_the_seven_questions_of_the_deepest_path() {
+fn an_unusual_migraine_is_asked_the_eight_questions_of_the_deepest_path() {
     check(
         &[
             NONE,
             HEADACHE,
+            NO_SIGNS,
             ("reason", &["migraine"]),
             ("usual_migraine", &["no"]),
             ("severity", &["mild"]),
@@ -372,6 +454,7 @@ fn going_back_keeps_the_earlier_answers() {
         &[
             NONE,
             HEADACHE,
+            NO_SIGNS,
             ("reason", &["cosmetic"]),
             ("severity", &["mild"]),
         ],
@@ -423,6 +506,7 @@ fn changing_an_earlier_answer_reroutes() {
         &[
             NONE,
             HEADACHE,
+            NO_SIGNS,
             ("reason", &["cosmetic"]),
             ("severity", &["mild"]),
             ("injected", &["today"]),
@@ -450,14 +534,17 @@ fn changing_an_earlier_answer_reroutes() {
         .iter()
         .map(|(q, _)| content.question(*q).id.as_str())
         .collect();
-    assert_eq!(why, ["red_flags", "concern", "reason", "severity"]);
+    assert_eq!(
+        why,
+        ["red_flags", "concern", "headache_signs", "reason", "severity"]
+    );
 }
 
 #[test]
 fn ticking_a_red_flag_after_going_back_ends_in_emergency() {
     let content = shipped();
-    let journey = answer_all(content, &[NONE, HEADACHE, ("reason", &["other"])]);
-    let first = (0..3).fold(journey, |j, _| j.back(content).expect("back"));
+    let journey = answer_all(content, &[NONE, HEADACHE, NO_SIGNS, ("reason", &["other"])]);
+    let first = (0..4).fold(journey, |j, _| j.back(content).expect("back"));
     let red_flags = question(content, "red_flags");
     assert_eq!(first.step(content), Step::Ask(red_flags));
     assert_eq!(
@@ -484,37 +571,42 @@ fn progress_counts_the_questions_left_on_the_current_path() {
     let content = shipped();
     let progress = |answers: &[(&str, &[&str])]| answer_all(content, answers).progress(content);
     let p = |number, of_at_most| Some(Progress { number, of_at_most });
-    assert_eq!(progress(&[]), p(1, 7));
-    assert_eq!(progress(&[NONE]), p(2, 7));
-    assert_eq!(progress(&[NONE, HEADACHE]), p(3, 7));
+    assert_eq!(progress(&[]), p(1, 8));
+    assert_eq!(progress(&[NONE]), p(2, 8));
+    assert_eq!(progress(&[NONE, HEADACHE]), p(3, 8));
+    assert_eq!(progress(&[NONE, HEADACHE, NO_SIGNS]), p(4, 8));
+    // A droop asks one question more at most.
+    assert_eq!(progress(&[NONE, ("concern", &["droop"])]), p(3, 3));
     // `cosmetic` skips `usual_migraine`: one question fewer at most.
     assert_eq!(
-        progress(&[NONE, HEADACHE, ("reason", &["cosmetic"])]),
-        p(4, 6)
-    );
-    assert_eq!(
-        progress(&[NONE, HEADACHE, ("reason", &["migraine"])]),
-        p(4, 7)
-    );
-    assert_eq!(
-        progress(&[
-            NONE,
-            HEADACHE,
-            ("reason", &["migraine"]),
-            ("usual_migraine", &["no"])
-        ]),
+        progress(&[NONE, HEADACHE, NO_SIGNS, ("reason", &["cosmetic"])]),
         p(5, 7)
     );
     assert_eq!(
+        progress(&[NONE, HEADACHE, NO_SIGNS, ("reason", &["migraine"])]),
+        p(5, 8)
+    );
+    assert_eq!(
         progress(&[
             NONE,
             HEADACHE,
+            NO_SIGNS,
+            ("reason", &["migraine"]),
+            ("usual_migraine", &["no"])
+        ]),
+        p(6, 8)
+    );
+    assert_eq!(
+        progress(&[
+            NONE,
+            HEADACHE,
+            NO_SIGNS,
             ("reason", &["migraine"]),
             ("usual_migraine", &["no"]),
             ("severity", &["mild"]),
             ("injected", &["today"]),
         ]),
-        p(7, 7)
+        p(8, 8)
     );
     assert_eq!(progress(&[("red_flags", &["vision"])]), None);
 }
@@ -522,13 +614,13 @@ fn progress_counts_the_questions_left_on_the_current_path() {
 #[test]
 fn progress_goes_back_with_the_patient() {
     let content = shipped();
-    let journey = answer_all(content, &[NONE, HEADACHE, ("reason", &["cosmetic"])]);
+    let journey = answer_all(content, &[NONE, HEADACHE, NO_SIGNS, ("reason", &["cosmetic"])]);
     let back = journey.back(content).expect("back");
     assert_eq!(
         back.progress(content),
         Some(Progress {
-            number: 3,
-            of_at_most: 7
+            number: 4,
+            of_at_most: 8
         })
     );
 }
@@ -603,7 +695,7 @@ fn stale_or_invalid_actions_change_nothing() {
         None
     );
 
-    let done = answer_all(content, &[NONE, ("concern", &["uneven"])]);
+    let done = answer_all(content, &[NONE, ("concern", &["heaviness"])]);
     // Any answer at an outcome.
     assert_eq!(
         done.answer(content, concern, selection(content, concern, &["rash"])),
