@@ -2,14 +2,17 @@
 //! with `symptom_checker_core::validate::load` (the build's own function)
 //! and returns what to print and the exit code.
 //!
-//! The only module that touches the file system. It never writes a file and
-//! never prints itself: `main` does, so tests can call `run` directly.
+//! The only module that touches the file system and the clock. It never
+//! writes a file and never prints itself: it returns what to print and, for
+//! `approve`, the file to write, and `main` does both, so tests can call
+//! `run` directly.
 
 use std::path::Path;
 
-use symptom_checker_core::model::Content;
+use symptom_checker_core::model::{Content, Date};
 use symptom_checker_core::paths::all_paths;
-use symptom_checker_core::validate::load;
+use symptom_checker_core::signoff::content_hash;
+use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 
 use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
@@ -39,6 +42,10 @@ commands:
   stats [FILE] [--all]   counts, paths, reading level (--all: every graded string)
   diff OLD NEW           paths and strings that changed between two content files
   review [FILE]          the review page: cargo content review > CONTENT-REVIEW.md
+  hash [FILE]            the content hash a clinician's approval records
+  approve --by NAME --role ROLE [--date YYYY-MM-DD] [FILE]
+                         record that NAME, a clinician, read the review page and
+                         approved this content: writes the [review] record
 
 FILE defaults to static/content/botox-aftercare.toml.
 exit codes: 0 ok, 1 problems in a content file, 2 usage or unreadable file.
@@ -53,6 +60,8 @@ pub struct Output {
     pub stderr: String,
     /// The process exit code.
     pub code: u8,
+    /// A file to write (path, text) before exiting: only `approve` has one.
+    pub write: Option<(String, String)>,
 }
 
 impl Output {
@@ -78,6 +87,9 @@ pub fn run(args: &[String]) -> Output {
     let Some((command, rest)) = args.split_first() else {
         return Output::fail(USAGE_TEXT.to_owned(), USAGE);
     };
+    if command == "approve" {
+        return approve(rest, today());
+    }
     let (flags, files): (Vec<&str>, Vec<&str>) = rest
         .iter()
         .map(String::as_str)
@@ -124,7 +136,17 @@ pub fn run(args: &[String]) -> Output {
                 }
             })
         }
-        ("check" | "graph" | "paths" | "stats" | "review", _) => Output::fail(
+        ("hash", [] | [_]) => {
+            let file = files.first().copied().unwrap_or(DEFAULT_FILE);
+            match read(file) {
+                Err(e) => Output::fail(format!("error: cannot read `{file}`: {e}\n"), USAGE),
+                Ok(source) => match load_for_approval(file, &source) {
+                    Ok(content) => Output::ok(format!("{}\n", content_hash(&content))),
+                    Err(diagnostics) => Output::fail(format!("{diagnostics}\n"), PROBLEMS),
+                },
+            }
+        }
+        ("check" | "graph" | "paths" | "stats" | "review" | "hash", _) => Output::fail(
             format!("error: `{command}` takes one file at most\n\n{USAGE_TEXT}"),
             USAGE,
         ),
@@ -168,5 +190,201 @@ fn read(file: &str) -> std::io::Result<String> {
             std::fs::read_to_string(root.join(file)).map_err(|_| e)
         }
         result => result,
+    }
+}
+
+/// `approve --by NAME --role ROLE [--date YYYY-MM-DD] [FILE]`: the file with
+/// its `[review]` record replaced by an approval of its current content.
+fn approve(args: &[String], today: Date) -> Output {
+    let usage = |why: &str| Output::fail(format!("error: {why}\n\n{USAGE_TEXT}"), USAGE);
+    let (mut by, mut role, mut date, mut files) = (None, None, None, Vec::new());
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let slot = match arg.as_str() {
+            "--by" => &mut by,
+            "--role" => &mut role,
+            "--date" => &mut date,
+            flag if flag.starts_with("--") => {
+                return usage(&format!("unknown option `{flag}` for `approve`"));
+            }
+            file => {
+                files.push(file);
+                continue;
+            }
+        };
+        match args.next() {
+            Some(value) => *slot = Some(value.trim().to_owned()),
+            None => return usage(&format!("`{arg}` needs a value")),
+        }
+    }
+    let (Some(by), Some(role)) = (by, role) else {
+        return usage("`approve` needs the approver: --by NAME --role ROLE");
+    };
+    for (what, value) in [("name", &by), ("role", &role)] {
+        if value.is_empty() || value.chars().any(char::is_control) {
+            return usage(&format!(
+                "the approver's {what} must be plain text on one line"
+            ));
+        }
+    }
+    let date = match date.as_deref().map(parse_date) {
+        None => today,
+        Some(Some(date)) => date,
+        Some(None) => return usage("--date takes a real day, YYYY-MM-DD"),
+    };
+    let file = match files.as_slice() {
+        [] => DEFAULT_FILE,
+        [file] => file,
+        _ => return usage("`approve` takes one file at most"),
+    };
+    let source = match read(file) {
+        Ok(source) => source,
+        Err(e) => return Output::fail(format!("error: cannot read `{file}`: {e}\n"), USAGE),
+    };
+    let content = match load_for_approval(file, &source) {
+        Ok(content) => content,
+        Err(diagnostics) => return Output::fail(format!("{diagnostics}\n"), PROBLEMS),
+    };
+    let hash = content_hash(&content);
+    let record = format!(
+        "[review]\nstatus = \"approved\"\napproved_by = {}\nrole = {}\ndate = \"{date}\"\ncontent_hash = \"{hash}\"\n",
+        toml_string(&by),
+        toml_string(&role),
+    );
+    let approved = with_review_record(&source, &record);
+    // The written file must pass the build's own check.
+    if let Err(diagnostics) = load(file, &approved) {
+        return Output::fail(format!("{diagnostics}\n"), PROBLEMS);
+    }
+    let path = if file == DEFAULT_FILE && !Path::new(file).exists() {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(file)
+            .display()
+            .to_string()
+    } else {
+        file.to_owned()
+    };
+    Output {
+        stdout: format!("approved: `{file}` by {by} ({role}) on {date}, {hash}\n"),
+        code: OK,
+        write: Some((path, approved)),
+        ..Output::default()
+    }
+}
+
+/// A TOML basic string (the caller has refused control characters).
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// `source` with its `[review]` table replaced by `record`, or with
+/// `record` added before the first table when it has none. Everything else,
+/// comments included, stays as it was.
+pub fn with_review_record(source: &str, record: &str) -> String {
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let is_table = |line: &str| line.trim_start().starts_with('[');
+    let start = lines.iter().position(|l| l.trim() == "[review]");
+    let mut out = String::with_capacity(source.len() + record.len());
+    match start {
+        Some(start) => {
+            let end = lines[start + 1..]
+                .iter()
+                .position(|l| is_table(l))
+                .map_or(lines.len(), |i| start + 1 + i);
+            // Keep the blank lines and comments that lead into the next table.
+            let mut keep_from = end;
+            while keep_from > start + 1 {
+                let line = lines[keep_from - 1].trim();
+                if line.is_empty() || line.starts_with('#') {
+                    keep_from -= 1;
+                } else {
+                    break;
+                }
+            }
+            out.extend(lines[..start].iter().copied());
+            out.push_str(record);
+            out.extend(lines[keep_from..].iter().copied());
+        }
+        None => {
+            let mut first = lines
+                .iter()
+                .position(|l| is_table(l))
+                .unwrap_or(lines.len());
+            // Before the comments that introduce the first table.
+            while first > 0 && {
+                let line = lines[first - 1].trim_start();
+                line.starts_with('#') || line.is_empty()
+            } {
+                first -= 1;
+            }
+            while first < lines.len() && lines[first].trim().is_empty() {
+                first += 1;
+            }
+            out.extend(lines[..first].iter().copied());
+            out.push_str(record);
+            out.push('\n');
+            out.extend(lines[first..].iter().copied());
+        }
+    }
+    out
+}
+
+/// Today's date in UTC, from the system clock.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date(secs / 86_400)
+}
+
+/// The calendar date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+pub fn civil_date(days: u64) -> Date {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_from_days_since_1970() {
+        let date = |d| civil_date(d).to_string();
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(19_782), "2024-02-29");
+        assert_eq!(date(20_787), "2026-11-30");
+    }
+
+    #[test]
+    fn the_review_record_is_replaced_in_place_or_added_before_the_first_table() {
+        let record = "[review]\nstatus = \"approved\"\n";
+        let with = "id = \"x\"\n\n[review]\nstatus = \"draft\"\n\n# Questions.\n[[questions]]\n";
+        assert_eq!(
+            with_review_record(with, record),
+            "id = \"x\"\n\n[review]\nstatus = \"approved\"\n\n# Questions.\n[[questions]]\n"
+        );
+        let without = "id = \"x\"\n\n# Questions.\n\n[[questions]]\n";
+        assert_eq!(
+            with_review_record(without, record),
+            "id = \"x\"\n\n[review]\nstatus = \"approved\"\n\n# Questions.\n\n[[questions]]\n"
+        );
+    }
+
+    #[test]
+    fn approver_names_are_toml_strings() {
+        assert_eq!(toml_string(r#"Dr "Al" \ B"#), r#""Dr \"Al\" \\ B""#);
     }
 }

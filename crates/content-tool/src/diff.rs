@@ -328,8 +328,10 @@ pub fn render(old_name: &str, old: &Content, new_name: &str, new: &Content, d: &
     out.push('\n');
     let about = |c: &Content| {
         cell(&format!(
-            "`{}` {}, reviewed {}",
-            c.id, c.version, c.reviewed
+            "`{}` {}, {}",
+            c.id,
+            c.version,
+            crate::review::sign_off(c)
         ))
     };
     out.push_str(&row(&["Content", &about(old), &about(new)]));

@@ -37,7 +37,7 @@ pub fn fields(content: &Content) -> Vec<Field> {
     };
     out.value("content / id", &content.id);
     out.value("content / version", &content.version);
-    out.value("content / reviewed", &content.reviewed.to_string());
+    out.value("content / review", &crate::review::sign_off(content));
     out.value("content / locales", &content.locales.join(", "));
     out.value(
         "content / default_locale",
@@ -58,6 +58,9 @@ pub fn fields(content: &Content) -> Vec<Field> {
         if let Some(help) = &q.help {
             out.text(&format!("{at} / help"), help, true);
         }
+        for (i, g) in q.groups.iter().enumerate() {
+            out.text(&format!("{at} / group {}", i + 1), &g.label, true);
+        }
         let order: Vec<&str> = q.answers.iter().map(|a| a.id.as_str()).collect();
         out.value(&format!("{at} / answer order"), &order.join(", "));
         for a in q.answers.iter() {
@@ -69,6 +72,9 @@ pub fn fields(content: &Content) -> Vec<Field> {
             out.value(&format!("{at} / exclusive"), &a.exclusive.to_string());
             out.value(&format!("{at} / red_flag"), &a.red_flag.to_string());
             out.value(&format!("{at} / next"), &target_id(content, a.next));
+            if let Some(g) = a.group {
+                out.value(&format!("{at} / group"), &(usize::from(g) + 1).to_string());
+            }
         }
     }
     for o in content.outcomes.iter() {
@@ -81,7 +87,6 @@ pub fn fields(content: &Content) -> Vec<Field> {
         }
         out.text(&format!("{at} / sooner"), &o.sooner, true);
         out.text(&format!("{at} / tell_clinician"), &o.tell_clinician, true);
-        out.value(&format!("{at} / reviewed"), &o.reviewed.to_string());
         for (i, source) in o.sources.iter().enumerate() {
             let at = format!("{at} / source {}", i + 1);
             out.text(&format!("{at} / title"), &source.title, false);

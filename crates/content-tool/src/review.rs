@@ -3,12 +3,22 @@
 //! every path and the stats. Generated, never edited by hand; a test keeps
 //! the committed page in step with the content. Pure: returns text.
 
-use symptom_checker_core::model::Content;
+use symptom_checker_core::model::{Content, Review};
+use symptom_checker_core::signoff::content_hash;
 
 use crate::graph::{legend, mermaid_graph};
 use crate::markdown::{cell, header, row};
 use crate::stats::{render, stats};
 use crate::table::paths_markdown;
+
+/// The sign-off in one line: "draft: not yet approved by a clinician", or
+/// who approved it, as what, and when.
+pub fn sign_off(content: &Content) -> String {
+    match &content.review {
+        Review::Draft => "draft: not yet approved by a clinician".to_owned(),
+        Review::Approved(a) => format!("approved by {} ({}) on {}", a.by, a.role, a.date),
+    }
+}
 
 /// The review page for `content`, read from `file`; `regenerate` is the
 /// command that rewrites the page, shown at its top.
@@ -22,7 +32,9 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
          regenerate it and review the difference:\n\n\
          ```sh\n{regenerate}\n```\n\n\
          A test fails while this page is out of date. `CONTENT.md` explains the format \
-         and the review steps.\n\n"
+         and the review steps. A clinician who approves the content after reading this page \
+         records it with `cargo content approve --by NAME --role ROLE`, which writes the \
+         content hash below into the file.\n\n"
     ));
     out.push_str(&header(&["", ""]));
     out.push('\n');
@@ -42,7 +54,8 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
         ("Title", cell(content.title.get(en))),
         ("Content id", format!("`{}`", content.id)),
         ("Version", cell(&content.version)),
-        ("Reviewed", content.reviewed.to_string()),
+        ("Clinical sign-off", cell(&sign_off(content))),
+        ("Content hash", format!("`{}`", content_hash(content))),
         ("File", format!("`{}`", cell(file))),
         ("Locales", locales.join(", ")),
     ];
@@ -66,7 +79,6 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
         "Outcome",
         "Urgency",
         "Title (English)",
-        "Reviewed",
         "Sources",
     ]));
     out.push('\n');
@@ -75,7 +87,6 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
             format!("`{}`", o.id),
             o.urgency.as_str().to_owned(),
             cell(o.title.get(en)),
-            o.reviewed.to_string(),
             o.sources.len().to_string(),
         ];
         out.push_str(&row(&cells));

@@ -4,7 +4,7 @@
 //!
 //! Pure: computes from a validated `Content` and renders Markdown.
 
-use symptom_checker_core::model::{Content, Kind, Urgency};
+use symptom_checker_core::model::{Content, Kind, Urgency, fill};
 use symptom_checker_core::paths::all_paths;
 
 use crate::fields::fields;
@@ -117,7 +117,9 @@ pub fn stats(content: &Content) -> Stats {
                 Some(formula) => all
                     .iter()
                     .filter(|f| f.graded && f.locale.as_deref() == Some(l.as_ref()))
-                    .map(|f| (f, formula.counts(&f.value)))
+                    // Graded as the patient reads it, with a number in
+                    // place of `{emergency_number}`.
+                    .map(|f| (f, formula.counts(&fill(&f.value, "911"))))
                     .filter(|(_, c)| c.words >= MIN_WORDS)
                     .map(|(f, counts)| Graded {
                         location: f.location.clone(),

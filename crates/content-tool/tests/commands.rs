@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{SECOND, SHIPPED, content, run, run_ok, table_rows};
+use common::{SECOND, SHIPPED, content, root, run, run_in, run_ok, source, table_rows};
 use content_tool::grouped::grouped_paths;
 use content_tool::stats::stats;
 use symptom_checker_core::model::{Target, Urgency};
@@ -83,7 +83,9 @@ fn graph_puts_all_the_red_flags_of_the_shipped_content_on_one_edge() {
         .filter(|l| l.starts_with("    Q_red_flags -->") && l.ends_with("| O_emergency_now"))
         .collect();
     assert_eq!(to_emergency.len(), 1, "{graph}");
-    assert!(to_emergency[0].contains("|\"any of:<br/>breathing: Trouble breathing<br/>"));
+    assert!(
+        to_emergency[0].contains("|\"any of:<br/>breathing: Trouble breathing or wheezing<br/>")
+    );
     for flag in c.red_flags() {
         assert!(
             to_emergency[0].contains(&format!("{}: ", flag.id)),
@@ -119,17 +121,22 @@ fn paths_lists_every_grouped_path_most_urgent_first() {
 }
 
 #[test]
-fn paths_of_the_shipped_content_group_the_2047_red_flag_sets_in_one_row() {
+fn paths_of_the_shipped_content_group_the_8191_red_flag_sets_in_one_row() {
     let table = run_ok(&["paths", SHIPPED]);
     let rows = table_rows(&table, PATHS_HEADER);
-    assert_eq!(rows.len(), 52);
+    assert_eq!(rows.len(), 59);
     assert_eq!(
         rows[0],
-        "| emergency | `emergency_now` | red_flags: any of {breathing, swallowing, speech, vision, weakness, \
-         swelling, thunderclap, fever_neck, confusion, one_side, head_injury} | 2047 |"
+        "| emergency | `emergency_now` | red_flags: any of {breathing, swallowing, swelling, speech, vision, \
+         weakness, one_side, thunderclap, fever_neck, head_injury, pregnancy_warning, confusion, skin_colour} | 8191 |"
     );
     assert_eq!(
-        rows[51],
+        rows[1],
+        "| emergency | `emergency_now` | red_flags: none → concern: droop → droop_signs: any of {pupils}, \
+         alone or with any of {both_sides, eye_closed, eye_pain} | 8 |"
+    );
+    assert_eq!(
+        rows[58],
         "| self_care | `heaviness_expected` | red_flags: none → concern: heaviness | 1 |"
     );
 }
@@ -192,15 +199,15 @@ fn paths_csv_has_the_rows_of_the_markdown_table() {
 fn stats_of_the_shipped_content() {
     let out = run_ok(&["stats", SHIPPED]);
     for line in [
-        "| Questions | 7 (1 multiple choice, 6 single choice) |",
-        "| Answers | 32 |",
-        "| Outcomes | 11 (1 emergency, 2 urgent, 5 soon, 3 self_care) |",
-        "| Paths, exact | 2098 (each set of ticked boxes counted) |",
-        "| Paths, grouped | 52 (sets of boxes that end in the same place counted once) |",
-        "| Deepest path | 7 questions: red_flags: none → concern: headache → reason: migraine → \
-         usual_migraine: no → severity: mild → injected: today → duration: under_48h |",
-        "| Strings, `en` | 168 |",
-        "| Strings, `es` | 168 |",
+        "| Questions | 12 (3 multiple choice, 9 single choice) |",
+        "| Answers | 49 |",
+        "| Outcomes | 14 (1 emergency, 3 urgent, 6 soon, 4 self_care) |",
+        "| Paths, exact | 8264 (each set of ticked boxes counted) |",
+        "| Paths, grouped | 59 (sets of boxes that end in the same place counted once) |",
+        "| Deepest path | 8 questions: red_flags: none → concern: headache → headache_signs: none → \
+         reason: migraine → usual_migraine: no → severity: mild → injected: today → duration: under_48h |",
+        "| Strings, `en` | 238 |",
+        "| Strings, `es` | 238 |",
     ] {
         assert!(
             out.lines().any(|l| l == line),
@@ -272,7 +279,7 @@ fn diff_of_a_file_with_itself_finds_nothing() {
 fn diff_between_two_unrelated_files_lists_every_path_as_removed_or_added() {
     let out = run_ok(&["diff", SHIPPED, SECOND]);
     assert!(out.contains(
-        "0 paths changed outcome or urgency, 52 only in the old file, 8 only in the new file;"
+        "0 paths changed outcome or urgency, 59 only in the old file, 8 only in the new file;"
     ));
     // Every answer of the shipped file is foreign to the second one.
     assert!(out.contains(
@@ -286,7 +293,9 @@ fn review_has_the_facts_graph_paths_and_stats_of_both_files() {
         let c = content(file);
         let out = run_ok(&["review", file]);
         assert!(out.starts_with(&format!("# Content review: `{}` {}\n", c.id, c.version)));
-        assert!(out.contains(&format!("| Reviewed | {} |", c.reviewed)));
+        let hash = run_ok(&["hash", file]);
+        assert!(out.contains(&format!("| Content hash | `{}` |", hash.trim())));
+        assert!(out.contains("| Clinical sign-off | "));
         assert!(out.contains(&format!("cargo content review {file} > CONTENT-REVIEW.md")));
         assert!(out.contains(&format!("```mermaid\n{}```\n", run_ok(&["graph", file]))));
         assert!(out.contains(&run_ok(&["paths", file])));
@@ -315,4 +324,139 @@ fn usage_errors_exit_2_with_the_usage() {
     let help = run(&["help"]);
     assert_eq!((help.code, help.stderr.as_str()), (0, ""));
     assert!(help.stdout.starts_with("usage: cargo content"));
+}
+
+#[test]
+fn the_shipped_content_is_a_draft_and_the_second_file_is_approved() {
+    let review = run_ok(&["review", SHIPPED]);
+    assert!(review.contains("| Clinical sign-off | draft: not yet approved by a clinician |"));
+    let review = run_ok(&["review", SECOND]);
+    assert!(review.contains(
+        "| Clinical sign-off | approved by A. Example (fictional) (Test fixture, not a clinician) on 2026-11-30 |"
+    ));
+}
+
+#[test]
+fn hash_prints_the_hash_the_approved_file_records() {
+    let hash = run_ok(&["hash", SECOND]);
+    assert!(
+        hash.starts_with("sha256:") && hash.len() == "sha256:".len() + 64 + 1,
+        "{hash}"
+    );
+    assert!(source(SECOND).contains(&format!("content_hash = \"{}\"", hash.trim())));
+}
+
+/// A copy of the second content file in a fresh temporary folder.
+fn scratch(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("content-tool-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    std::fs::write(dir.join("content.toml"), text).expect("write the copy");
+    dir
+}
+
+#[test]
+fn editing_one_character_of_approved_content_is_refused_with_the_new_hash() {
+    let edited = source(SECOND).replacen("your new ear piercing", "your new ear piercinG", 1);
+    assert_ne!(edited, source(SECOND), "the edit must change the file");
+    let dir = scratch("edited", &edited);
+    let check = run_in(&dir, &["check", "content.toml"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    let hash = run_in(&dir, &["hash", "content.toml"]);
+    assert_eq!(
+        hash.code, 0,
+        "hash still works on changed content: {}",
+        hash.stderr
+    );
+    for needle in [
+        "error: the content changed after it was approved: the change is not approved",
+        "--> content.toml:",
+        &format!("the content now hashes to `{}`", hash.stdout.trim()),
+        "cargo content hash",
+        "cargo content approve --by NAME --role ROLE",
+    ] {
+        assert!(
+            check.stderr.contains(needle),
+            "{needle:?} in:\n{}",
+            check.stderr
+        );
+    }
+    // A comment or a blank line is not content: the approval holds.
+    let reformatted = format!("# A note for the next editor.\n\n{}", source(SECOND));
+    let dir = scratch("reformatted", &reformatted);
+    assert_eq!(run_in(&dir, &["check", "content.toml"]).code, 0);
+}
+
+#[test]
+fn approve_writes_a_record_that_the_build_accepts() {
+    let draft = source(SHIPPED);
+    let dir = scratch("approve", &draft);
+    let r = run_in(
+        &dir,
+        &[
+            "approve",
+            "--by",
+            "Dr \"Jo\" Doe",
+            "--role",
+            "Dermatologist",
+            "--date",
+            "2026-12-01",
+            "content.toml",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let approved = std::fs::read_to_string(dir.join("content.toml")).expect("the approved file");
+    let hash = run_in(&dir, &["hash", "content.toml"]).stdout;
+    assert!(approved.contains(&format!(
+        "[review]\nstatus = \"approved\"\napproved_by = \"Dr \\\"Jo\\\" Doe\"\nrole = \"Dermatologist\"\ndate = \"2026-12-01\"\ncontent_hash = \"{}\"\n",
+        hash.trim()
+    )), "{approved}");
+    assert_eq!(run_in(&dir, &["check", "content.toml"]).code, 0);
+    // Only the record changed: the rest of the file, comments included.
+    let strip = |t: &str| {
+        t.lines()
+            .filter(|l| {
+                !l.starts_with("status")
+                    && !l.starts_with("approved_by")
+                    && !l.starts_with("role")
+                    && !l.starts_with("date")
+                    && !l.starts_with("content_hash")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip(&approved), strip(&draft));
+    // The shipped file itself is untouched.
+    assert!(source(SHIPPED).contains("[review]\nstatus = \"draft\"\n"));
+    assert!(root().join(SHIPPED).exists());
+}
+
+#[test]
+fn approve_refuses_without_an_approver_or_with_a_bad_date() {
+    for args in [
+        &["approve"][..],
+        &["approve", "--by", "Jo"],
+        &["approve", "--role", "Nurse"],
+        &[
+            "approve",
+            "--by",
+            "Jo",
+            "--role",
+            "Nurse",
+            "--date",
+            "2026-02-30",
+        ],
+        &["approve", "--by", "Jo", "--role"],
+        &[
+            "approve", "--by", "Jo", "--role", "Nurse", "--when", "today",
+        ],
+    ] {
+        let dir = scratch("refuse", &source(SECOND));
+        let r = run_in(&dir, args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert_eq!(
+            std::fs::read_to_string(dir.join("content.toml")).unwrap(),
+            source(SECOND)
+        );
+    }
 }

@@ -59,9 +59,9 @@ fn rerouting_severity_moderate_names_exactly_the_paths_through_it() {
     // The 21 old paths through `severity: moderate`: three ways to reach
     // `severity`, then seven ways through `injected` and `duration`.
     let prefixes = [
-        "red_flags: none → concern: headache → reason: cosmetic",
-        "red_flags: none → concern: headache → reason: migraine → usual_migraine: no",
-        "red_flags: none → concern: headache → reason: other",
+        "red_flags: none → concern: headache → headache_signs: none → reason: cosmetic",
+        "red_flags: none → concern: headache → headache_signs: none → reason: migraine → usual_migraine: no",
+        "red_flags: none → concern: headache → headache_signs: none → reason: other",
     ];
     let tails = [
         (
@@ -129,7 +129,9 @@ fn a_new_urgency_changes_the_paths_to_that_outcome_only() {
     let out = run_ok(&["diff", SHIPPED, urgent.to_str().expect("a UTF-8 path")]);
     assert_eq!(
         section(&out, "Paths whose outcome or urgency changed", CHANGED),
-        ["| red_flags: none → concern: uneven | `touch_up` (soon) | `touch_up` (urgent) |"]
+        [
+            "| red_flags: none → concern: uneven → uneven_when: over_2_weeks | `touch_up` (soon) | `touch_up` (urgent) |"
+        ]
     );
     assert!(out.contains("## Paths only in the old file (0)\n\nNone.\n"));
     assert!(out.contains("## Paths only in the new file (0)\n\nNone.\n"));

@@ -7,8 +7,8 @@
 use std::fmt::Write;
 
 use crate::model::{
-    Answer, AnswerId, Approval, Content, Date, Group, Kind, Locale, Outcome, OutcomeId,
-    OutcomeIdx, Question, QuestionId, QuestionIdx, Review, Source, Target, Text, Urgency,
+    Answer, AnswerId, Approval, Content, Date, Group, Kind, Locale, Outcome, OutcomeId, OutcomeIdx,
+    Question, QuestionId, QuestionIdx, Review, Source, Target, Text, Urgency,
 };
 
 /// Rust source defining `pub static CONTENT: Content = …;`, for

@@ -13,9 +13,7 @@ use std::fmt::Write;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{
-    Answer, Content, Group, Outcome, Question, Source, Target, Text,
-};
+use crate::model::{Answer, Content, Group, Outcome, Question, Source, Target, Text};
 
 /// The prefix of every content hash, naming the algorithm.
 pub const HASH_PREFIX: &str = "sha256:";
@@ -49,7 +47,7 @@ pub fn canonical(content: &Content) -> String {
     for locale in locales.iter() {
         w.value("locale", locale);
     }
-    w.value("default_locale", &content.locale_code(*default_locale).to_owned());
+    w.value("default_locale", content.locale_code(*default_locale));
     w.text("title", title);
     w.text("intro", intro);
     for q in questions.iter() {

@@ -28,6 +28,24 @@ pub const REQUIRED_LOCALE: &str = "en";
 
 /// Parses and validates `source`, read from `path` (used in messages only).
 pub fn load(path: &str, source: &str) -> Result<Content, Diagnostics> {
+    load_with(path, source, HashCheck::On)
+}
+
+/// Like `load`, but an approval whose hash no longer matches is not a
+/// problem: for the tools that print or record the new hash of content
+/// that changed after it was approved. Never for the build.
+pub fn load_for_approval(path: &str, source: &str) -> Result<Content, Diagnostics> {
+    load_with(path, source, HashCheck::Off)
+}
+
+/// Whether `validate` compares an approved file's hash with its content.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HashCheck {
+    On,
+    Off,
+}
+
+fn load_with(path: &str, source: &str, approval: HashCheck) -> Result<Content, Diagnostics> {
     let diagnostics = |problems| Diagnostics {
         path: path.to_owned(),
         source: source.to_owned(),
@@ -53,7 +71,7 @@ pub fn load(path: &str, source: &str) -> Result<Content, Diagnostics> {
         }
         diagnostics(vec![problem])
     })?;
-    validate(&raw).map_err(diagnostics)
+    validate_with(&raw, approval).map_err(diagnostics)
 }
 
 /// A hint for the shape errors serde reports, when one fits.
@@ -69,12 +87,16 @@ fn shape_help(message: &str) -> Option<String> {
 
 /// Checks the meaning of a parsed file and builds the model.
 pub fn validate(raw: &RawContent) -> Result<Content, Vec<Problem>> {
+    validate_with(raw, HashCheck::On)
+}
+
+fn validate_with(raw: &RawContent, approval: HashCheck) -> Result<Content, Vec<Problem>> {
     let mut v = Validator::default();
     let content = v.content(raw);
     if v.problems.is_empty() {
         v.check_paths(&content, raw);
     }
-    if v.problems.is_empty() {
+    if v.problems.is_empty() && approval == HashCheck::On {
         v.check_approval(&content, raw);
     }
     if v.problems.is_empty() {
@@ -511,7 +533,11 @@ impl Validator {
             kind,
             text: self.text(&q.text, &format!("question `{id}`")),
             help: self.optional_text(&q.help, &format!("the help of question `{id}`")),
-            groups: groups.into_iter().map(|(_, g)| g).collect::<Vec<_>>().into(),
+            groups: groups
+                .into_iter()
+                .map(|(_, g)| g)
+                .collect::<Vec<_>>()
+                .into(),
             answers: answers.into(),
             id: QuestionId(id.into()),
         }
@@ -628,7 +654,9 @@ impl Validator {
                             format!("approved content without {}", missing.join(", ")),
                             "approved here",
                         )
-                        .help("write the record with `cargo content approve --by NAME --role ROLE`"),
+                        .help(
+                            "write the record with `cargo content approve --by NAME --role ROLE`",
+                        ),
                     );
                     return Review::Draft;
                 }
@@ -637,7 +665,11 @@ impl Validator {
                 };
                 let date = match &r.date {
                     Some(date) => self.date(date),
-                    None => Date { year: 1970, month: 1, day: 1 },
+                    None => Date {
+                        year: 1970,
+                        month: 1,
+                        day: 1,
+                    },
                 };
                 let by = self.non_empty_opt(&r.approved_by, "approver");
                 let role = self.non_empty_opt(&r.role, "approver's role");
@@ -759,7 +791,11 @@ impl Validator {
             let g = g.get_ref();
             let id = self.id(&g.id, "group");
             if out.iter().any(|(seen, _)| *seen == id) {
-                self.report(duplicate(&g.id, "group", &format!(" in question `{question}`")));
+                self.report(duplicate(
+                    &g.id,
+                    "group",
+                    &format!(" in question `{question}`"),
+                ));
             }
             let label = self.text(&g.label, &format!("group `{id}` of question `{question}`"));
             out.push((id, Group { label }));
@@ -796,13 +832,18 @@ impl Validator {
         if pos.is_none() {
             let mut problem = Problem::new(
                 span(name),
-                format!("unknown group `{}` in question `{question}`", name.get_ref()),
+                format!(
+                    "unknown group `{}` in question `{question}`",
+                    name.get_ref()
+                ),
                 "no group of this question has this id",
             );
             let known = groups.iter().map(|(id, _)| id.as_str());
             problem = match did_you_mean(name.get_ref(), known) {
                 Some(close) => problem.help(format!("did you mean `{close}`?")),
-                None => problem.help("declare it in a `[[questions.groups]]` table of this question"),
+                None => {
+                    problem.help("declare it in a `[[questions.groups]]` table of this question")
+                }
             };
             self.report(problem);
         }
@@ -850,7 +891,10 @@ impl Validator {
                 self.report(
                     Problem::new(
                         span(&g.get_ref().id),
-                        format!("group `{}` of question `{question}` has no answers", g.get_ref().id.get_ref()),
+                        format!(
+                            "group `{}` of question `{question}` has no answers",
+                            g.get_ref().id.get_ref()
+                        ),
                         "no answer names this group",
                     )
                     .help("set `group = \"…\"` on its answers, or remove the group"),

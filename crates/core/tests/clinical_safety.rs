@@ -112,9 +112,19 @@ fn every_path_ends_where_the_specification_says() {
     let wrong: Vec<String> = paths
         .iter()
         .filter(|(a, got, _)| spec_outcome(a) != *got)
-        .map(|(a, got, _)| format!("{a:?}: ends at `{got}`, the spec says `{}`", spec_outcome(a)))
+        .map(|(a, got, _)| {
+            format!(
+                "{a:?}: ends at `{got}`, the spec says `{}`",
+                spec_outcome(a)
+            )
+        })
         .collect();
-    assert!(wrong.is_empty(), "{} paths:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} paths:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -132,9 +142,18 @@ fn no_dangerous_story_ends_below_urgent() {
     for (a, outcome, urgency) in every_path() {
         let reasons = [
             ("a warning sign", has_any_but_none(&a, "red_flags")),
-            ("a fever with headache", ticked(&a, "headache_signs", "fever")),
-            ("a pregnancy with headache", ticked(&a, "headache_signs", "pregnant")),
-            ("a migraine beyond 72 hours", ticked(&a, "migraine_course", "long")),
+            (
+                "a fever with headache",
+                ticked(&a, "headache_signs", "fever"),
+            ),
+            (
+                "a pregnancy with headache",
+                ticked(&a, "headache_signs", "pregnant"),
+            ),
+            (
+                "a migraine beyond 72 hours",
+                ticked(&a, "migraine_course", "long"),
+            ),
             ("a sign with a droop", has_any_but_none(&a, "droop_signs")),
             ("a severe headache", ticked(&a, "severity", "severe")),
         ];
@@ -155,10 +174,15 @@ fn no_dangerous_story_ends_below_urgent() {
 #[test]
 fn every_outcome_cites_a_us_source() {
     let content = shipped();
-    let us = ["https://www.accessdata.fda.gov/", "https://medlineplus.gov/"];
+    let us = [
+        "https://www.accessdata.fda.gov/",
+        "https://medlineplus.gov/",
+    ];
     for o in content.outcomes.iter() {
         assert!(
-            o.sources.iter().any(|s| us.iter().any(|u| s.url.starts_with(u))),
+            o.sources
+                .iter()
+                .any(|s| us.iter().any(|u| s.url.starts_with(u))),
             "outcome `{}` cites no FDA label or MedlinePlus page",
             o.id
         );
@@ -169,10 +193,18 @@ fn every_outcome_cites_a_us_source() {
 fn the_emergency_steps_show_the_number_and_say_what_to_do_meanwhile() {
     let content = shipped();
     let en = content.locale("en").expect("English");
-    for o in content.outcomes.iter().filter(|o| o.urgency == Urgency::Emergency) {
+    for o in content
+        .outcomes
+        .iter()
+        .filter(|o| o.urgency == Urgency::Emergency)
+    {
         let steps: Vec<&str> = o.steps.iter().map(|s| s.get(en)).collect();
         let all = steps.join(" ");
-        assert!(steps[0].contains(EMERGENCY_NUMBER), "first step of `{}`", o.id);
+        assert!(
+            steps[0].contains(EMERGENCY_NUMBER),
+            "first step of `{}`",
+            o.id
+        );
         for needle in ["by mouth", "auto-injector", "filler", "Do not drive"] {
             assert!(all.contains(needle), "`{}` steps lack {needle:?}", o.id);
         }

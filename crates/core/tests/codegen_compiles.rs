@@ -4,7 +4,6 @@
 //! `codegen.rs` so that `UPDATE_SNAPSHOTS=1 cargo test --test codegen` can
 //! still rewrite the snapshot when an old one no longer compiles.
 
-
 mod common;
 
 use common::manifest_path;

@@ -4,7 +4,6 @@
 //! content tool prints it. `UPDATE_SNAPSHOTS=1 cargo test` rewrites the
 //! snapshots; review the diff by eye before committing it.
 
-
 mod common;
 
 use std::collections::BTreeSet;

@@ -4,7 +4,6 @@
 //! break the journey, and `load` never panics. Case counts are bounded so
 //! the suite stays fast.
 
-
 mod common;
 
 use std::sync::OnceLock;

@@ -3,7 +3,6 @@
 //! to which outcome, the red flags, the exclusive `none`, going back,
 //! progress, "why this advice" and stale or invalid actions.
 
-
 mod common;
 
 use common::{answer, answer_all, answer_ids, outcome, question, selection, shipped};
@@ -69,9 +68,21 @@ const QUESTIONS: &[(&str, Kind, &[&str])] = &[
         Kind::Multiple,
         &["both_sides", "eye_closed", "pupils", "eye_pain", "none"],
     ),
-    ("not_working_when", Kind::Single, &["under_2_weeks", "over_2_weeks"]),
-    ("uneven_when", Kind::Single, &["under_2_weeks", "over_2_weeks"]),
-    ("headache_signs", Kind::Multiple, &["fever", "pregnant", "none"]),
+    (
+        "not_working_when",
+        Kind::Single,
+        &["under_2_weeks", "over_2_weeks"],
+    ),
+    (
+        "uneven_when",
+        Kind::Single,
+        &["under_2_weeks", "over_2_weeks"],
+    ),
+    (
+        "headache_signs",
+        Kind::Multiple,
+        &["fever", "pregnant", "none"],
+    ),
     ("reason", Kind::Single, &["cosmetic", "migraine", "other"]),
     ("usual_migraine", Kind::Single, &["yes", "no"]),
     ("migraine_course", Kind::Single, &["usual", "long"]),
@@ -242,9 +253,16 @@ fn a_droop_is_urgent_with_any_sign_and_an_emergency_with_unequal_pupils() {
     for sign in ["both_sides", "eye_closed", "eye_pain"] {
         check(&[NONE, droop, ("droop_signs", &[sign])], "droop_urgent");
     }
-    check(&[NONE, droop, ("droop_signs", &["pupils"])], "emergency_now");
     check(
-        &[NONE, droop, ("droop_signs", &["both_sides", "pupils", "eye_pain"])],
+        &[NONE, droop, ("droop_signs", &["pupils"])],
+        "emergency_now",
+    );
+    check(
+        &[
+            NONE,
+            droop,
+            ("droop_signs", &["both_sides", "pupils", "eye_pain"]),
+        ],
         "emergency_now",
     );
     check(
@@ -260,7 +278,11 @@ fn uneven_or_not_working_waits_for_the_full_effect_under_two_weeks() {
         ("not_working", "not_working_when", "not_working_review"),
     ] {
         check(
-            &[NONE, ("concern", &[concern]), (question, &["under_2_weeks"])],
+            &[
+                NONE,
+                ("concern", &[concern]),
+                (question, &["under_2_weeks"]),
+            ],
             "wait_full_effect",
         );
         check(
@@ -536,7 +558,13 @@ fn changing_an_earlier_answer_reroutes() {
         .collect();
     assert_eq!(
         why,
-        ["red_flags", "concern", "headache_signs", "reason", "severity"]
+        [
+            "red_flags",
+            "concern",
+            "headache_signs",
+            "reason",
+            "severity"
+        ]
     );
 }
 
@@ -614,7 +642,10 @@ fn progress_counts_the_questions_left_on_the_current_path() {
 #[test]
 fn progress_goes_back_with_the_patient() {
     let content = shipped();
-    let journey = answer_all(content, &[NONE, HEADACHE, NO_SIGNS, ("reason", &["cosmetic"])]);
+    let journey = answer_all(
+        content,
+        &[NONE, HEADACHE, NO_SIGNS, ("reason", &["cosmetic"])],
+    );
     let back = journey.back(content).expect("back");
     assert_eq!(
         back.progress(content),
