@@ -7,8 +7,8 @@ use std::borrow::Cow;
 
 #[allow(unused_imports)]
 use symptom_checker_core::model::{
-    Answer, AnswerId, Content, Date, Kind, Locale, Outcome, OutcomeId, OutcomeIdx, Question,
-    QuestionId, QuestionIdx, Source, Target, Text, Urgency,
+    Answer, AnswerId, Approval, Content, Date, Group, Kind, Locale, Outcome, OutcomeId, OutcomeIdx,
+    Question, QuestionId, QuestionIdx, Review, Source, Target, Text, Urgency,
 };
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));

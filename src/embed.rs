@@ -1,6 +1,8 @@
 //! Embedding: the only module that knows about JavaScript values, the host
-//! element, its attributes and the page. `static/embed/symptom-checker.js`
-//! defines `<symptom-checker>` and forwards its lifecycle here.
+//! element, its attributes and the page. `static/embed/loader.js` defines
+//! `<symptom-checker>` and forwards its lifecycle here, and this module
+//! gives the components every effect they need on the page
+//! (`PageEffects`: host events, print, clipboard, focus, the clock).
 //!
 //! It must never put a string from an attribute into HTML: settings are
 //! parsed by `settings` and rendered by Yew as text or checked URLs.
@@ -9,10 +11,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::{AppHandle, Callback, Renderer};
+use web_sys::{
+    CssStyleSheet, Element, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
+use yew::{AppHandle, Callback, NodeRef, Renderer};
 
-use crate::components::{App, AppProps, HostEvent};
+use crate::components::{App, AppProps, CopyResult, HostEvent, Now, PageEffects};
 use crate::content::content;
 use crate::settings::{ATTRIBUTES, Settings};
 
@@ -176,11 +181,69 @@ fn props(host: &HtmlElement, settings: &Settings) -> AppProps {
     let content = content();
     let preferred = settings.locale.iter().cloned().chain(browser_languages());
     let locale = preferred.filter_map(|code| content.locale(&code)).next();
-    let host = host.clone();
     AppProps {
         settings: Rc::new(settings.clone()),
         locale,
-        on_event: Callback::from(move |event| dispatch(&host, event)),
+        effects: effects(host),
+    }
+}
+
+/// The page's side of the widget on `host`.
+fn effects(host: &HtmlElement) -> PageEffects {
+    let (event_host, print_host) = (host.clone(), host.clone());
+    PageEffects {
+        on_event: Callback::from(move |event| dispatch(&event_host, event)),
+        print: Callback::from(move |()| print_summary(&print_host)),
+        copy: Callback::from(|(text, done): (String, Callback<CopyResult>)| copy(&text, done)),
+        focus: Callback::from(|node: NodeRef| focus(&node)),
+        now: Callback::from(|()| now()),
+    }
+}
+
+/// Copies `text` to the clipboard and tells `done` whether it worked.
+fn copy(text: &str, done: Callback<CopyResult>) {
+    let Some(window) = web_sys::window() else {
+        done.emit(CopyResult::Refused);
+        return;
+    };
+    // `then` callbacks instead of a future: no async executor in the wasm.
+    let refused = done.clone();
+    let on_done = Closure::once(move |_: JsValue| done.emit(CopyResult::Done));
+    let on_refused = Closure::once(move |_: JsValue| refused.emit(CopyResult::Refused));
+    let _ = window
+        .navigator()
+        .clipboard()
+        .write_text(text)
+        .then2(&on_done, &on_refused);
+    // Only one of the two ever runs; both are a few bytes, once per click.
+    on_done.forget();
+    on_refused.forget();
+}
+
+/// Focuses the element, selecting the text of a text box.
+fn focus(node: &NodeRef) {
+    let Some(node) = node.get() else { return };
+    if let Some(el) = node.dyn_ref::<HtmlElement>() {
+        let _ = el.focus();
+    }
+    if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
+        area.select();
+    }
+}
+
+/// The patient's clock. Built from the clock's fields rather than
+/// `toLocaleString`, whose first call sets up `Intl` and costs tens of
+/// milliseconds on a slow phone.
+fn now() -> Now {
+    let date = js_sys::Date::new_0();
+    Now {
+        date: Some(symptom_checker_core::model::Date {
+            year: date.get_full_year() as u16,
+            month: date.get_month() as u8 + 1,
+            day: date.get_date() as u8,
+        }),
+        hour: date.get_hours() as u8,
+        minute: date.get_minutes() as u8,
     }
 }
 
@@ -224,19 +287,15 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
     }
 }
 
-/// Prints only the summary of the widget that contains `from`.
-pub fn print_summary(from: &Element) {
+/// Prints only the summary of the widget on `host`.
+fn print_summary(host: &HtmlElement) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let Some(document) = window.document() else {
         return;
     };
-    let host = from
-        .get_root_node()
-        .dyn_into::<ShadowRoot>()
-        .ok()
-        .map(|root| root.host());
+    let host = Some(host);
     thread_local! {
         static PRINT_SHEET: Option<CssStyleSheet> = sheet(PRINT_CSS);
     }

@@ -44,18 +44,24 @@ pub struct Ui {
     pub what_to_do: &'static str,
     /// Heading of "when to get help sooner".
     pub get_help_sooner: &'static str,
+    /// The same section's heading on an emergency outcome, where the
+    /// patient is already told to call now.
+    pub while_you_wait: &'static str,
     /// Heading of the warning signs on outcomes below emergency.
     pub warning_signs: &'static str,
     /// Under that heading, before the emergency number.
     pub warning_signs_call: &'static str,
-    /// Heading of the note for the clinician.
+    /// Heading of what to tell the nurse or doctor.
     pub tell_clinician: &'static str,
     /// Heading of the answers that led to the outcome.
     pub why: &'static str,
     /// Heading of the sources.
     pub sources: &'static str,
-    /// Before a date: "Last reviewed".
-    pub reviewed: &'static str,
+    /// On every screen while the content is a draft.
+    pub draft: &'static str,
+    /// "Approved by {name}, {role}, on {date}.", as (before name, between
+    /// name and role, before the date, after it).
+    pub approved_by: (&'static str, &'static str, &'static str, &'static str),
     /// Before the content version.
     pub version: &'static str,
     /// Call the emergency number now (emergency outcome's big link), before the number.
@@ -103,6 +109,19 @@ impl Ui {
         self.urgency[pos]
     }
 
+    /// "Approved by Dr Jo Doe, Dermatologist, on November 30, 2026."
+    pub fn approved(&self, by: &str, role: &str, date: Date) -> String {
+        let (a, b, c, d) = self.approved_by;
+        format!("{a}{by}{b}{role}{c}{}{d}", self.date(date))
+    }
+
+    /// "November 30, 2026, 09:05", or "" when the clock is unknown.
+    pub fn date_time(&self, now: crate::components::Now) -> String {
+        now.date.map_or_else(String::new, |date| {
+            format!("{}, {:02}:{:02}", self.date(date), now.hour, now.minute)
+        })
+    }
+
     /// "Question 2 of up to 6".
     pub fn progress(&self, number: usize, of_at_most: usize) -> String {
         let (a, b, c) = self.progress;
@@ -144,12 +163,14 @@ pub const EN: Ui = Ui {
     ],
     what_to_do: "What to do",
     get_help_sooner: "Get help sooner if",
+    while_you_wait: "While you wait for help",
     warning_signs: "Warning signs",
     warning_signs_call: "If you notice any of these, call ",
-    tell_clinician: "Tell your clinician",
+    tell_clinician: "What to tell your nurse or doctor",
     why: "Why this advice",
     sources: "Sources",
-    reviewed: "Last reviewed",
+    draft: "Draft content: not yet approved by a clinician.",
+    approved_by: ("Approved by ", ", ", ", on ", "."),
     version: "Content version",
     call_now: "Call ",
     call_clinic: "Call ",
@@ -164,7 +185,7 @@ pub const EN: Ui = Ui {
     copy: "Copy summary",
     copied: "Summary copied.",
     copy_failed: "Copying was blocked. Select the text below and copy it.",
-    summary_title: "Summary for your clinician",
+    summary_title: "Summary for your nurse or doctor",
     urgency_label: "Urgency",
     months: [
         "January",
@@ -208,12 +229,14 @@ pub const ES: Ui = Ui {
     ],
     what_to_do: "Qué hacer",
     get_help_sooner: "Busque ayuda antes si",
+    while_you_wait: "Mientras espera ayuda",
     warning_signs: "Señales de alarma",
     warning_signs_call: "Si nota alguna de estas señales, llame al ",
-    tell_clinician: "Dígale a su profesional de salud",
+    tell_clinician: "Qué decirle a su médico o enfermera",
     why: "Por qué le damos este consejo",
     sources: "Fuentes",
-    reviewed: "Última revisión",
+    draft: "Contenido en borrador: todavía no lo aprueba un profesional clínico.",
+    approved_by: ("Aprobado por ", ", ", ", el ", "."),
     version: "Versión del contenido",
     call_now: "Llame al ",
     call_clinic: "Llame a ",
@@ -228,7 +251,7 @@ pub const ES: Ui = Ui {
     copy: "Copiar resumen",
     copied: "Resumen copiado.",
     copy_failed: "No se pudo copiar. Seleccione el texto de abajo y cópielo.",
-    summary_title: "Resumen para su profesional de salud",
+    summary_title: "Resumen para su médico o enfermera",
     urgency_label: "Urgencia",
     months: [
         "enero",

@@ -9,6 +9,6 @@ pub mod components;
 pub mod content;
 pub mod embed;
 pub mod i18n;
-pub mod report;
+pub mod outcome_sheet;
 pub mod settings;
 pub mod state;

@@ -162,3 +162,138 @@ impl Reducible for Widget {
         next.map_or(self, Rc::new)
     }
 }
+
+/// The reducer, tested natively in the style of crux: an action goes in,
+/// then the test looks at what the screen would show.
+#[cfg(test)]
+mod tests {
+    use symptom_checker_core::model::{Kind, Target};
+
+    use super::*;
+
+    fn after(widget: Widget, actions: &[Action]) -> Widget {
+        let mut state = Rc::new(widget);
+        for action in actions {
+            state = state.reduce(action.clone());
+        }
+        (*state).clone()
+    }
+
+    /// The first question, an exclusive "none" of it if it has one, and the
+    /// position of a non-exclusive answer.
+    fn first_question() -> (QuestionIdx, Option<usize>, usize) {
+        let q = content().start();
+        let answers = &content().question(q).answers;
+        let none = answers.iter().position(|a| a.exclusive);
+        let other = answers
+            .iter()
+            .position(|a| !a.exclusive)
+            .expect("an answer");
+        (q, none, other)
+    }
+
+    #[test]
+    fn start_leaves_the_start_screen_for_the_first_question() {
+        let w = after(Widget::default(), &[]);
+        assert!(!w.started);
+        let w = after(w, &[Action::Start]);
+        assert!(w.started);
+        assert_eq!(w.step(), Step::Ask(content().start()));
+    }
+
+    #[test]
+    fn an_action_for_another_question_changes_nothing() {
+        let started = after(Widget::default(), &[Action::Start]);
+        let other = QuestionIdx(1);
+        let state = Rc::new(started.clone());
+        let same = state.clone().reduce(Action::Choose {
+            question: other,
+            answer: 0,
+        });
+        assert!(
+            Rc::ptr_eq(&state, &same),
+            "a stale action re-renders nothing"
+        );
+        assert_eq!(*same, started);
+    }
+
+    #[test]
+    fn continue_with_nothing_ticked_is_refused_and_ticking_clears_the_refusal() {
+        let (q, _, other) = first_question();
+        if content().question(q).kind != Kind::Multiple {
+            return;
+        }
+        let w = after(
+            Widget::default(),
+            &[Action::Start, Action::Continue { question: q }],
+        );
+        assert!(w.refused);
+        assert_eq!(w.step(), Step::Ask(q));
+        let w = after(
+            w,
+            &[Action::Toggle {
+                question: q,
+                answer: other,
+            }],
+        );
+        assert!(!w.refused);
+        assert_eq!(w.ticked(q), Selection::one(other));
+    }
+
+    #[test]
+    fn a_warning_sign_then_continue_shows_its_outcome_and_back_keeps_the_tick() {
+        let (q, _, other) = first_question();
+        if content().question(q).kind != Kind::Multiple {
+            return;
+        }
+        let w = after(
+            Widget::default(),
+            &[
+                Action::Start,
+                Action::Toggle {
+                    question: q,
+                    answer: other,
+                },
+                Action::Continue { question: q },
+            ],
+        );
+        let expected = match content().question(q).answers[other].next {
+            Target::Outcome(o) => Step::Done(o),
+            Target::Question(next) => Step::Ask(next),
+        };
+        assert_eq!(w.step(), expected);
+        let back = after(w, &[Action::Back]);
+        assert_eq!(back.step(), Step::Ask(q));
+        assert_eq!(back.ticked(q), Selection::one(other));
+    }
+
+    #[test]
+    fn restart_forgets_the_answers_but_keeps_the_chosen_language() {
+        let (q, none, other) = first_question();
+        let answer = none.unwrap_or(other);
+        let w = after(
+            Widget::default(),
+            &[
+                Action::Start,
+                Action::SetLocale(Locale(1)),
+                Action::Toggle {
+                    question: q,
+                    answer,
+                },
+                Action::Continue { question: q },
+                Action::Restart,
+            ],
+        );
+        assert!(!w.started);
+        assert_eq!(w.locale, Some(Locale(1)));
+        assert_eq!(w.journey, Journey::new(content()));
+    }
+
+    #[test]
+    fn back_from_the_first_question_returns_to_the_start_screen_unless_it_was_skipped() {
+        let w = after(Widget::default(), &[Action::Start, Action::Back]);
+        assert!(!w.started);
+        let skipped = after(Widget::new(true), &[Action::Back]);
+        assert!(skipped.started, "no start screen to go back to");
+    }
+}

@@ -33,7 +33,7 @@ fn a_misspelt_reference_fails_the_build_with_file_line_and_suggestion() {
     let stderr = failed_build("crates/core/tests/fixtures/bad/unknown_reference.toml");
     for expected in [
         "error: unknown question or outcome `rets`",
-        "--> crates/core/tests/fixtures/bad/unknown_reference.toml:18:8",
+        "--> crates/core/tests/fixtures/bad/unknown_reference.toml:17:8",
         "help: did you mean `rest`?",
         "error: 1 problem in content file",
     ] {
@@ -60,4 +60,26 @@ fn a_content_locale_without_interface_text_fails_the_build() {
         stderr.contains("declares locale `fr`, but the widget has no interface text in it"),
         "{stderr}"
     );
+}
+
+#[test]
+fn approved_content_edited_by_one_character_fails_the_build() {
+    // The second content file carries an approval; change one letter a
+    // patient would read and the build must refuse it.
+    let approved = std::fs::read_to_string(repo().join("tests/content/ear-piercing.toml"))
+        .expect("the second content file");
+    assert!(approved.contains("status = \"approved\""));
+    let edited = approved.replacen("your new ear piercing", "your new ear piercinG", 1);
+    assert_ne!(edited, approved);
+    let dir = repo().join("target/build-refuses-bad-content");
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    std::fs::write(dir.join("edited.toml"), edited).expect("written");
+    let stderr = failed_build("target/build-refuses-bad-content/edited.toml");
+    for expected in [
+        "error: the content changed after it was approved: the change is not approved",
+        "--> target/build-refuses-bad-content/edited.toml:",
+        "cargo content hash",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
 }

@@ -63,6 +63,28 @@ async fn app_mounts_on_the_start_screen_with_the_emergency_line() {
 }
 
 #[wasm_bindgen_test]
+async fn draft_content_says_so_on_every_screen() {
+    let draft = widget::content::content().review.is_draft();
+    let root = mount().await;
+    let shown = |root: &Element| {
+        root.query_selector("[data-role=draft-notice]")
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    assert_eq!(shown(&root), draft, "start screen");
+    click(&root, "[data-action=start]").await;
+    assert_eq!(shown(&root), draft, "question");
+    click(&root, "[data-answer-id=vision]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(
+        attr(&root, ".sc", "data-screen").as_deref(),
+        Some("outcome")
+    );
+    assert_eq!(shown(&root), draft, "outcome");
+}
+
+#[wasm_bindgen_test]
 async fn answering_advances_to_the_next_question() {
     let root = mount().await;
     click(&root, "[data-action=start]").await;
@@ -108,7 +130,7 @@ async fn back_restores_the_earlier_answer() {
     click(&root, "[data-answer-id=headache]").await;
     assert_eq!(
         attr(&root, "[data-question-id]", "data-question-id").as_deref(),
-        Some("reason")
+        Some("headache_signs")
     );
     click(&root, "[data-action=back]").await;
     assert_eq!(
@@ -154,6 +176,59 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
     widget::embed::connected(host.clone());
     yew::scheduler::flush().await;
     let shadow = host.shadow_root().expect("a shadow root");
+    // The refused booking link never becomes a link: at an outcome that
+    // offers contact, only the plain "contact your clinic" line is there.
+    for selector in [
+        "[data-action=start]",
+        "[data-answer-id=none]",
+        "[data-action=next]",
+        "[data-answer-id=local_weakness]",
+    ] {
+        shadow
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .unchecked_into::<HtmlElement>()
+            .click();
+        yew::scheduler::flush().await;
+    }
+    let urgency = shadow
+        .query_selector("[data-outcome-id]")
+        .ok()
+        .flatten()
+        .and_then(|o| o.get_attribute("data-urgency"));
+    assert_eq!(
+        urgency.as_deref(),
+        Some("soon"),
+        "an outcome with contact links"
+    );
+    let contact = shadow
+        .query_selector(".sc-contact")
+        .ok()
+        .flatten()
+        .expect("the contact line");
+    assert_eq!(
+        contact.child_element_count(),
+        0,
+        "no link in the contact line"
+    );
+    assert_eq!(
+        contact.text_content().as_deref(),
+        Some(widget::i18n::EN.contact_clinic)
+    );
+    let links = shadow.query_selector_all("a").expect("links");
+    for i in 0..links.length() {
+        let href = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .and_then(|a| a.get_attribute("href"))
+            .unwrap_or_default();
+        assert!(
+            href.starts_with("tel:") || href.starts_with("https://"),
+            "{href}"
+        );
+    }
     let line = shadow
         .query_selector("[data-role=emergency-line] a")
         .ok()

@@ -1,11 +1,12 @@
 //! The widget's root: holds the one reducer, renders the current screen
-//! with the always-on emergency line, moves focus and announces each step,
-//! and tells the host page about steps (ids only, never answers).
+//! with the always-on emergency line (and, for draft content, the draft
+//! line), announces each step, and asks the page (through `PageEffects`) to
+//! move focus and to tell the host about steps (ids only, never answers).
 
 use std::rc::Rc;
 
 use symptom_checker_core::engine::{Progress, Step};
-use symptom_checker_core::model::{Locale, OutcomeId, QuestionId, Urgency};
+use symptom_checker_core::model::{Date, Locale, OutcomeId, QuestionId, Urgency};
 use yew::prelude::*;
 
 use crate::components::emergency_line::EmergencyLine;
@@ -38,6 +39,58 @@ pub enum HostEvent {
     },
 }
 
+/// What the clipboard did with the summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyResult {
+    /// The text is on the clipboard.
+    Done,
+    /// The page or browser refused.
+    Refused,
+}
+
+/// A moment on the patient's clock, to date the summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Now {
+    /// Today.
+    pub date: Option<Date>,
+    /// 0 to 23.
+    pub hour: u8,
+    /// 0 to 59.
+    pub minute: u8,
+}
+
+/// Everything the widget asks of the page it lives in. The components never
+/// touch the page themselves: `embed` gives the real effects, a test its
+/// own, and the default does nothing.
+#[derive(Clone, PartialEq)]
+pub struct PageEffects {
+    /// Tells the host page about each step (ids only).
+    pub on_event: Callback<HostEvent>,
+    /// Prints this widget's summary.
+    pub print: Callback<()>,
+    /// Puts the text on the clipboard, then answers with the result.
+    pub copy: Callback<(String, Callback<CopyResult>)>,
+    /// Moves keyboard focus to the element (and selects the text of a text
+    /// box).
+    pub focus: Callback<NodeRef>,
+    /// Reads the clock.
+    pub now: Callback<(), Now>,
+}
+
+impl Default for PageEffects {
+    fn default() -> Self {
+        PageEffects {
+            on_event: Callback::noop(),
+            print: Callback::noop(),
+            copy: Callback::from(|(_, done): (String, Callback<CopyResult>)| {
+                done.emit(CopyResult::Refused)
+            }),
+            focus: Callback::noop(),
+            now: Callback::from(|()| Now::default()),
+        }
+    }
+}
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -47,9 +100,9 @@ pub struct AppProps {
     /// The page's or browser's language; default: the content's default.
     #[prop_or_default]
     pub locale: Option<Locale>,
-    /// Called after each step for the host page's events; default: nothing.
+    /// What the page does for the widget; default: nothing.
     #[prop_or_default]
-    pub on_event: Callback<HostEvent>,
+    pub effects: PageEffects,
 }
 
 /// The whole widget.
@@ -73,16 +126,14 @@ pub fn App(props: &AppProps) -> Html {
     // the widget must not steal focus on page load. Tell the host about every
     // question or outcome shown (on load too, with `start-screen="skip"`).
     {
-        let (heading, first_render, on_event) = (
-            heading.clone(),
-            first_render.clone(),
-            props.on_event.clone(),
-        );
+        let (heading, first_render, effects) =
+            (heading.clone(), first_render.clone(), props.effects.clone());
+        let on_event = effects.on_event.clone();
         let ui_code = ui.code;
         use_effect_with((state.started, step), move |&(started, step)| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
-            if let Some(el) = heading.cast::<web_sys::HtmlElement>().filter(|_| !first) {
-                let _ = el.focus();
+            if !first {
+                effects.focus.emit(heading);
             }
             if started {
                 on_event.emit(match step {
@@ -100,6 +151,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // When the current outcome was reached, for the summary: the clock is
+    // read once per step, through the page.
+    let reached_at = {
+        let now = props.effects.now.clone();
+        use_memo(step, move |_| now.emit(()))
+    };
     let on_action = state.dispatcher().to_callback();
     let (data_screen, body, announcement) = match (state.started, step) {
         (false, _) => {
@@ -130,6 +187,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         (true, Step::Done(outcome)) => {
             let path = Rc::new(state.journey.path(content));
+            let reached = ui.date_time(*reached_at);
             let o = content.outcome(outcome);
             let announcement = format!(
                 "{}{}. {}",
@@ -138,7 +196,8 @@ pub fn App(props: &AppProps) -> Html {
                 o.title.get(locale)
             );
             let view = html! {
-                <OutcomeView {ui} {locale} {outcome} {path} settings={props.settings.clone()} heading={heading.clone()} />
+                <OutcomeView {ui} {locale} {outcome} {path} settings={props.settings.clone()} heading={heading.clone()}
+                    {reached} effects={props.effects.clone()} />
             };
             ("outcome", view, announcement)
         }
@@ -160,6 +219,9 @@ pub fn App(props: &AppProps) -> Html {
                 <EmergencyLine {ui} number={props.settings.emergency_number.clone()} />
                 { language_switch(ui, locale, &on_action) }
             </div>
+            { for content.review.is_draft().then(|| html! {
+                <p class="sc-draft" data-role="draft-notice">{ ui.draft }</p>
+            }) }
             <div class="sc-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             { body }
             { for nav }

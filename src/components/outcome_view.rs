@@ -7,9 +7,11 @@ use symptom_checker_core::engine::Selection;
 use symptom_checker_core::model::{Locale, OutcomeIdx, QuestionIdx, Urgency};
 use yew::prelude::*;
 
+use crate::components::app::PageEffects;
 use crate::components::summary::Summary;
 use crate::content::content;
 use crate::i18n::Ui;
+use crate::outcome_sheet::OutcomeSheet;
 use crate::settings::Settings;
 
 /// Props of [`OutcomeView`].
@@ -27,6 +29,10 @@ pub struct OutcomeViewProps {
     pub settings: Rc<Settings>,
     /// The title, focused when the outcome appears.
     pub heading: NodeRef,
+    /// When the outcome was reached, written out (for the summary).
+    pub reached: String,
+    /// Printing, the clipboard and focus.
+    pub effects: PageEffects,
 }
 
 /// A short, non-colour cue for each urgency (the words carry the meaning).
@@ -48,22 +54,25 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
         outcome,
         ..
     } = *props;
-    let o = content().outcome(outcome);
     let settings = &props.settings;
     let number = &settings.emergency_number;
-    let urgency = o.urgency.as_str();
+    let sheet = OutcomeSheet::new(content(), ui, locale, &props.path, outcome, &number.display);
+    let urgency = sheet.urgency.as_str();
 
-    let call_now = (o.urgency == Urgency::Emergency).then(|| html! {
+    let call_now = (sheet.urgency == Urgency::Emergency).then(|| html! {
         <a class="sc-call" href={number.href.clone()}>{ ui.call_now }{ number.display.clone() }</a>
     });
-    let contact =
-        matches!(o.urgency, Urgency::Urgent | Urgency::Soon).then(|| contact_links(ui, settings));
-    let steps = o.steps.iter().map(|s| html! { <li>{ s.get(locale) }</li> });
-    let warning_signs = (o.urgency != Urgency::Emergency).then(|| {
-        let signs = content().red_flags().map(|a| html! { <li>{ a.label.get(locale) }</li> });
+    let contact = matches!(sheet.urgency, Urgency::Urgent | Urgency::Soon)
+        .then(|| contact_links(ui, settings));
+    let steps = sheet
+        .steps
+        .iter()
+        .map(|s| html! { <li>{ s.to_string() }</li> });
+    let warning_signs = sheet.warning_signs.as_ref().map(|w| {
+        let signs = w.signs.iter().map(|s| html! { <li>{ *s }</li> });
         // The content says why these matter (its red-flag question's help);
         // the interface only says what to do.
-        let note = content().red_flag_help().map(|help| html! { <p>{ help.get(locale) }</p> });
+        let note = w.note.map(|note| html! { <p>{ note }</p> });
         html! {
             <section class="sc-section sc-warning" aria-labelledby="sc-warning">
                 <h3 id="sc-warning">{ ui.warning_signs }</h3>
@@ -73,45 +82,46 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             </section>
         }
     });
-    let why = props.path.iter().map(|&(q, selection)| {
-        let question = content().question(q);
-        let answers: Vec<&str> = selection
-            .iter()
-            .map(|a| question.answers[a].label.get(locale))
-            .collect();
+    let why = sheet.why.iter().map(|(question, answers)| {
         html! {
             <>
-                <dt>{ question.text.get(locale) }</dt>
-                <dd>{ answers.join("; ") }</dd>
+                <dt>{ *question }</dt>
+                <dd>{ answers.clone() }</dd>
             </>
         }
     });
-    let sources = o.sources.iter().map(|s| html! {
-        <li><a href={s.url.to_string()} target="_blank" rel="noopener noreferrer">{ s.title.get(locale) }</a></li>
+    let sources = sheet.sources.iter().map(|(title, url)| html! {
+        <li><a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ *title }</a></li>
     });
+    let summary = sheet.text(
+        ui,
+        content().title.get(locale),
+        &props.reached,
+        &number.display,
+    );
 
     html! {
-        <div class={format!("sc-outcome sc-u-{urgency}")} data-outcome-id={o.id.as_str().to_owned()} data-urgency={urgency}>
+        <div class={format!("sc-outcome sc-u-{urgency}")} data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
             <p class="sc-banner">
-                <span class="sc-icon" aria-hidden="true">{ icon(o.urgency) }</span>
-                <span>{ ui.urgency(o.urgency) }</span>
+                <span class="sc-icon" aria-hidden="true">{ icon(sheet.urgency) }</span>
+                <span>{ sheet.banner }</span>
             </p>
             { for call_now }
-            <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ o.title.get(locale) }</h2>
-            <p class="sc-summary">{ o.summary.get(locale) }</p>
+            <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ sheet.title.to_string() }</h2>
+            <p class="sc-summary">{ sheet.summary.to_string() }</p>
             { for contact }
             <section class="sc-section" aria-labelledby="sc-steps">
                 <h3 id="sc-steps">{ ui.what_to_do }</h3>
                 <ol>{ for steps }</ol>
             </section>
             <section class="sc-section" aria-labelledby="sc-sooner">
-                <h3 id="sc-sooner">{ ui.get_help_sooner }</h3>
-                <p>{ o.sooner.get(locale) }</p>
+                <h3 id="sc-sooner">{ sheet.sooner_heading }</h3>
+                <p>{ sheet.sooner.to_string() }</p>
             </section>
             { for warning_signs }
             <section class="sc-section" aria-labelledby="sc-tell">
                 <h3 id="sc-tell">{ ui.tell_clinician }</h3>
-                <p>{ o.tell_clinician.get(locale) }</p>
+                <p>{ sheet.tell.to_string() }</p>
             </section>
             <section class="sc-section" aria-labelledby="sc-why">
                 <h3 id="sc-why">{ ui.why }</h3>
@@ -120,9 +130,9 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             <section class="sc-section sc-sources" aria-labelledby="sc-sources">
                 <h3 id="sc-sources">{ ui.sources }</h3>
                 <ul>{ for sources }</ul>
-                <p class="sc-meta">{ ui.reviewed }{ " " }{ ui.date(o.reviewed) }{ ". " }{ ui.version }{ " " }{ content().version.to_string() }{ "." }</p>
+                <p class="sc-meta">{ sheet.sign_off.clone() }{ " " }{ ui.version }{ " " }{ sheet.version }{ "." }</p>
             </section>
-            <Summary {ui} {locale} {outcome} path={props.path.clone()} emergency={number.display.clone()} />
+            <Summary {ui} text={summary} effects={props.effects.clone()} />
         </div>
     }
 }

@@ -72,12 +72,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         }
         Kind::Multiple => {
-            let boxes = q.answers.iter().enumerate().map(|(i, a)| {
+            let mut boxes = q.answers.iter().enumerate().map(|(i, a)| {
                 let onchange = props.on_action.reform(move |_: Event| Action::Toggle { question, answer: i });
                 let id = format!("sc-a-{i}");
                 let hint_id = format!("sc-a-{i}-hint");
                 let hint = a.hint.as_ref().map(|h| html! { <span id={hint_id.clone()} class="sc-hint">{ h.get(locale) }</span> });
-                html! {
+                let item = html! {
                     <li class={if a.exclusive { "sc-check sc-exclusive" } else { "sc-check" }}>
                         <input type="checkbox" id={id.clone()} data-answer-id={a.id.as_str().to_owned()}
                             checked={chosen.contains(i)} {onchange} />
@@ -86,8 +86,36 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                             { for hint }
                         </label>
                     </li>
-                }
+                };
+                (a.group, item)
             });
+            // Runs of answers of one group go in a labelled box of their own
+            // (a fieldset inside the question's, so a screen reader names
+            // the group on entering it); ungrouped answers in a plain list.
+            let mut lists = Vec::new();
+            let mut next = boxes.next();
+            while let Some((group, first)) = next.take() {
+                let mut items = vec![first];
+                for (g, item) in boxes.by_ref() {
+                    if g == group {
+                        items.push(item);
+                    } else {
+                        next = Some((g, item));
+                        break;
+                    }
+                }
+                let list = html! { <ul class="sc-answers" role="list">{ for items }</ul> };
+                let label = group.and_then(|g| q.groups.get(usize::from(g)));
+                lists.push(match label {
+                    Some(g) => html! {
+                        <fieldset class="sc-group">
+                            <legend class="sc-group-label">{ g.label.get(locale) }</legend>
+                            { list }
+                        </fieldset>
+                    },
+                    None => list,
+                });
+            }
             let on_next = props
                 .on_action
                 .reform(move |_: MouseEvent| Action::Continue { question });
@@ -103,7 +131,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                         <legend>{ heading }</legend>
                         { for help }
                         <p class="sc-help">{ ui.choose_all }</p>
-                        <ul class="sc-answers" role="list">{ for boxes }</ul>
+                        { for lists }
                     </fieldset>
                     { for error }
                     <button type="button" class="sc-button sc-primary" data-action="next" onclick={on_next}>{ ui.next }</button>
