@@ -4,33 +4,46 @@
 // Usage: node scripts/write-benchmarks.mjs STDOUT_FILE RESULTS_JSON
 import fs from 'node:fs';
 import os from 'node:os';
-import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 
 const [table, resultsFile] = process.argv.slice(2);
 const stdout = fs.readFileSync(table, 'utf8');
 let iterations = '15';
 try { iterations = String(JSON.parse(fs.readFileSync(resultsFile, 'utf8')).iterations ?? iterations); } catch {}
-const gz = (f) => {
-  try { return execFileSync('bash', ['-c', `gzip -9c ${f} | wc -c`], { encoding: 'utf8' }).trim(); } catch { return '?'; }
+
+/** gzip -9 and Brotli (quality 11) sizes of a built file, as a CDN would send it. */
+const sizes = (f) => {
+  try {
+    const bytes = fs.readFileSync(f);
+    return {
+      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  } catch { return { gzip: NaN, brotli: NaN }; }
 };
+const js = sizes('dist-bench/embed/0.1.0/symptom-checker.js');
+const wasm = sizes('dist-bench/embed/0.1.0/symptom-checker_bg.wasm');
+const kb = (n) => (n / 1024).toFixed(1);
 
 process.stdout.write(`# Benchmarks
 
-The widget against the peer implementations of \`../shared/bench/peers\`
-(hand-written vanilla JS, SurveyJS), the same branching questionnaire driven
-through the same headless Chromium in one run.
+The widget against the peer implementations of \`bench/peers\`
+(hand-written vanilla JS, SurveyJS; LHC-Forms when fetched), the same
+branching questionnaire driven through the same headless Chromium in one run.
 
 - **Date:** ${new Date().toISOString().slice(0, 10)}
 - **Machine:** ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()} (browser version in the table's header line)
 - **Command:** \`make bench\` (\`scripts/bench.sh\`; \`ITERATIONS=${iterations}\`)
 - **Method:** the widget is built in release mode with
-  \`bench/peers-targets/widget/content.toml\` (the harness's questionnaire, same texts)
+  \`bench/peers/targets/widget/content.toml\` (the harness's questionnaire, same texts)
   and embedded as a clinic would (one module script, one \`<symptom-checker start-screen="skip">\`),
   served gzip-compressed from loopback. The harness opens a fresh browser context per run,
   interleaves the targets, first without and then with CPU throttling ×4, and reports medians;
-  see \`../shared/bench/peers/README.md\` for every figure's definition.
-- **Embed bundle (this build, gzip -9):** JS ${gz('dist-bench/embed/0.1.0/symptom-checker.js')} B,
-  wasm ${gz('dist-bench/embed/0.1.0/symptom-checker_bg.wasm')} B.
+  see \`bench/peers/README.md\` for every figure's definition.
+- **Embed bundle (this build), what a server sends:** gzip -9: JS ${js.gzip} B + wasm ${wasm.gzip} B
+  = **${kb(js.gzip + wasm.gzip)} KB** (budget 100 KB); Brotli 11: JS ${js.brotli} B + wasm ${wasm.brotli} B
+  = **${kb(js.brotli + wasm.brotli)} KB**. The shipped build's sizes, with the clinical content in two
+  languages, are printed by \`scripts/sri.sh\` and guarded by \`tests/e2e/size.test.mjs\`.
 
 ## Results
 

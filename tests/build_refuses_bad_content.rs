@@ -48,7 +48,7 @@ fn a_misspelt_reference_fails_the_build_with_file_line_and_suggestion() {
 fn a_content_locale_without_interface_text_fails_the_build() {
     // The benchmark's small content, made bilingual in a language the
     // widget has no interface text for.
-    let source = std::fs::read_to_string(repo().join("bench/peers-targets/widget/content.toml"))
+    let source = std::fs::read_to_string(repo().join("bench/peers/targets/widget/content.toml"))
         .expect("the bench content")
         .replace(r#"locales = ["en"]"#, r#"locales = ["en", "fr"]"#)
         .replace(r#"" }"#, r#"", fr = "texte" }"#);
@@ -80,6 +80,9 @@ fn approved_content_edited_by_one_character_fails_the_build() {
         "--> target/build-refuses-bad-content/edited.toml:",
         "cargo content hash",
     ] {
-        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
     }
 }

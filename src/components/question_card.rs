@@ -105,14 +105,20 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     }
                 }
                 let list = html! { <ul class="sc-answers" role="list">{ for items }</ul> };
-                let label = group.and_then(|g| q.groups.get(usize::from(g)));
+                let label = group.and_then(|g| q.groups.get(usize::from(g)).map(|l| (g, l)));
                 lists.push(match label {
-                    Some(g) => html! {
-                        <fieldset class="sc-group">
-                            <legend class="sc-group-label">{ g.label.get(locale) }</legend>
-                            { list }
-                        </fieldset>
-                    },
+                    // The group is named by its legend once: hidden from the
+                    // accessibility tree as text, so it is announced as the
+                    // group's name on entering it and not read again.
+                    Some((g, l)) => {
+                        let id = format!("sc-g-{g}");
+                        html! {
+                            <fieldset class="sc-group" aria-labelledby={id.clone()}>
+                                <legend class="sc-group-label" {id} aria-hidden="true">{ l.label.get(locale) }</legend>
+                                { list }
+                            </fieldset>
+                        }
+                    }
                     None => list,
                 });
             }

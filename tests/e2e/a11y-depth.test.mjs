@@ -13,7 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startServer, readContent, readUi, formatDate } from './lib/server.mjs';
+import { startServer, readContent, readUi } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element } from './lib/pages.mjs';
 import {
@@ -576,8 +576,8 @@ test('print: only the summary shows, with date and time, answers, outcome, urgen
     assert.ok(lines.includes(o.summary.en), 'the guidance');
     for (const [i, step] of o.steps.entries()) assert.ok(lines.includes(`${i + 1}. ${step.en}`), `step ${i + 1}`);
     for (const s of o.sources) assert.ok(lines.includes(`- ${s.title.en} <${s.url}>`), `the source ${s.url}`);
-    assert.ok(lines.includes(`${en.reviewed} ${formatDate(en, o.reviewed)}. ${en.version} ${content.version} (${content.id}).`),
-      'reviewed date and content version');
+    assert.ok(lines.includes(`${en.draft} ${en.version} ${content.version} (${content.id}).`),
+      'the sign-off (draft) line and content version');
     assert.ok(lines.includes(`${en.warning_signs}:`), 'the warning signs');
     assert.ok(lines.includes(`${en.warning_signs_call}911.`), 'what to do if one appears');
     assert.equal(lines.at(-1), `${en.not_a_diagnosis} ${en.emergency_before}911${en.emergency_after}`, 'the emergency line ends it');

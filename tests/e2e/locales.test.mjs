@@ -1,4 +1,4 @@
-// The widget in Spanish (issue 5): journeys to each of the 11 outcomes by
+// The widget in Spanish: journeys to each of the 14 outcomes by
 // the DOM-contract ids with the language from the `locale` attribute and
 // from the browser's preferred languages; the fallback order (attribute,
 // browser, content default); the language switch mid-journey keeping every
@@ -10,11 +10,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, readContent, readUi, formatDate } from './lib/server.mjs';
+import { startServer, readContent, readUi } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element } from './lib/pages.mjs';
 import {
-  ROUTES, ready, walk, walkTo, answer, restart, start, question, outcomeOf, checkedIds,
+  QUESTIONS, ROUTES, ready, walk, walkTo, answer, restart, start, question, outcomeOf, checkedIds,
   pressedIds, answerControl, onScreen,
 } from './lib/journey.mjs';
 
@@ -49,7 +49,7 @@ after(async () => {
 function giveaways(code) {
   const ui = UI[code];
   const fields = ['not_a_diagnosis', 'emergency_before', 'start_note', 'restart', 'choose_all', 'choose_one',
-    'what_to_do', 'get_help_sooner', 'warning_signs', 'tell_clinician', 'why', 'sources', 'reviewed', 'version',
+    'what_to_do', 'get_help_sooner', 'while_you_wait', 'warning_signs', 'tell_clinician', 'why', 'sources', 'draft', 'version',
     'print', 'copy', 'book_online', 'widget_label'];
   return [...fields.map((f) => ui[f].trim()), ui.progress[0].trim(), ...ui.urgency, ...ui.months.filter((m) => m.length > 4)]
     .filter((s) => s.length >= 5);
@@ -74,6 +74,8 @@ function screenFacts(w) {
       h2: text(root.querySelector('h2')),
       intro: text(root.querySelector('.sc-intro')),
       progress: text(root.querySelector('.sc-progress')),
+      draft: text(root.querySelector('[data-role="draft-notice"]')),
+      groups: all('.sc-group-label').map(text),
       question: root.querySelector('[data-question-id]')?.dataset.questionId ?? null,
       answers: all('[data-answer-id]').map((c) => ({
         id: c.dataset.answerId,
@@ -115,6 +117,7 @@ async function assertSpeaks(w, code, where, path = []) {
   const other = code === 'es' ? 'en' : 'es';
   const leaked = giveaways(other).filter((s) => f.innerText.includes(s));
   assert.deepEqual(leaked, [], `${where}: ${other} interface text on a ${code} screen`);
+  assert.equal(f.draft, content.review.status === 'draft' ? ui.draft : null, `${where}: the draft line`);
 
   if (f.screen === 'start') {
     assert.equal(f.h2, content.title[code], `${where}: title`);
@@ -126,6 +129,7 @@ async function assertSpeaks(w, code, where, path = []) {
     const [a, b, c] = ui.progress.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     assert.match(f.progress, new RegExp(`^${a}\\d+${b}\\d+${c}$`), `${where}: progress`);
     assert.deepEqual(f.answers, q.answers.map((x) => ({ id: x.id, label: x.label[code] })), `${where}: answer labels`);
+    assert.deepEqual(f.groups, q.groups.map((g) => g.label[code]), `${where}: group labels`);
     assert.equal(f.actions.restart, ui.restart, `${where}: Start over`);
     if (f.actions.back !== undefined) assert.equal(f.actions.back, ui.back, `${where}: Back`);
     if (q.kind === 'multiple') {
@@ -139,12 +143,13 @@ async function assertSpeaks(w, code, where, path = []) {
     assert.equal(f.h2, o.title[code], `${where}: outcome title`);
     assert.equal(f.banner, `${o.urgency === 'emergency' ? '!!' : o.urgency === 'urgent' ? '!' : o.urgency === 'soon' ? 'i' : '✓'}${urgencyWords}`,
       `${where}: urgency banner`);
-    const headings = [ui.what_to_do, ui.get_help_sooner, ...(o.urgency === 'emergency' ? [] : [ui.warning_signs]),
+    const emergency = o.urgency === 'emergency';
+    const headings = [ui.what_to_do, emergency ? ui.while_you_wait : ui.get_help_sooner, ...(emergency ? [] : [ui.warning_signs]),
       ui.tell_clinician, ui.why, ui.sources];
     assert.deepEqual(f.h3, headings, `${where}: section headings`);
     assert.deepEqual(f.steps, o.steps.map((s) => s[code]), `${where}: steps`);
     assert.deepEqual(f.sources, o.sources.map((s) => s.title[code]), `${where}: source titles`);
-    assert.equal(f.meta, `${ui.reviewed} ${formatDate(ui, o.reviewed)}. ${ui.version} ${content.version}.`, `${where}: reviewed date and version`);
+    assert.equal(f.meta, `${ui.draft} ${ui.version} ${content.version}.`, `${where}: the draft line and version`);
     assert.deepEqual(f.dt, path.map(([qid]) => content.question(qid).text[code]), `${where}: why: questions`);
     assert.deepEqual(f.dd, path.map(([qid, aids]) => aids.map((aid) => content.answer(qid, aid).label[code]).join('; ')),
       `${where}: why: answers`);
@@ -162,7 +167,7 @@ const speaksOnEveryScreen = (code, route, label, seen = []) => async (x, screen,
   seen.push(screen === 'question' ? id : screen);
 };
 
-test('locale="es" on an English page: journeys to all 11 outcomes in Spanish, every screen', () =>
+test('locale="es" on an English page: journeys to all 14 outcomes in Spanish, every screen', () =>
   withPage(browser, { locale: 'en-US' }, async ({ page, log }) => {
     await page.goto(server.url('/es.html'));
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'an English host page');
@@ -177,7 +182,7 @@ test('locale="es" on an English page: journeys to all 11 outcomes in Spanish, ev
     assert.deepEqual(log.console.filter((m) => m.type === 'error' || m.type === 'warning'), []);
   }));
 
-test('browser language es-ES, no attribute: all 11 journeys in Spanish', () =>
+test('browser language es-ES, no attribute: all 14 journeys in Spanish', () =>
   withPage(browser, { locale: 'es-ES' }, async ({ page }) => {
     await page.goto(server.url('/plain.html'));
     assert.deepEqual(await page.evaluate(() => navigator.languages), ['es-ES'], 'the browser prefers es-ES');
@@ -226,7 +231,7 @@ test('switching language mid-journey keeps the position and every answer, there 
     const w = await ready(page);
     const path = ROUTES.headache_persisting.path;
     // Answer up to severity in English.
-    const before = path.slice(0, 4);
+    const before = path.slice(0, 5);
     await walk(w, before);
     await question(w, 'severity').waitFor();
     const progressEn = await w.locator('.sc-progress').innerText();
@@ -241,15 +246,16 @@ test('switching language mid-journey keeps the position and every answer, there 
       await w.locator('[data-action="back"]').click();
       await question(w, questionId).waitFor();
       await assertSpeaks(w, 'es', `back at ${questionId}`);
-      const kept = questionId === 'red_flags' ? await checkedIds(w, questionId) : await pressedIds(w, questionId);
+      const multiple = QUESTIONS[questionId] === 'multiple';
+      const kept = multiple ? await checkedIds(w, questionId) : await pressedIds(w, questionId);
       assert.deepEqual(kept, answerIds, `${questionId} keeps its answer in Spanish`);
     }
     // Forward again in Spanish (keeping the same answers), then back to English at injected.
-    await walk(w, path.slice(0, 5));
+    await walk(w, path.slice(0, 6));
     await question(w, 'injected').waitFor();
     await switchTo(w, 'en');
     await assertSpeaks(w, 'en', 'injected after switching back');
-    await walk(w, path.slice(5));
+    await walk(w, path.slice(6));
     assert.deepEqual(await outcomeOf(w), { id: 'headache_persisting', urgency: 'soon' });
     await assertSpeaks(w, 'en', 'outcome', path);
     // On the outcome: the same outcome and the same answers, in the other language.
@@ -286,34 +292,32 @@ test('switching language at the multiple-choice question keeps the ticked boxes 
     assert.deepEqual(await outcomeOf(w), { id: 'emergency_now', urgency: 'emergency' });
   }));
 
-test('dates are written for the language: reviewed date and the summary\'s date and time', () =>
+test('dates and the draft line are written for the language, on screen and in the summary', () =>
   withPage(browser, { timezoneId: 'UTC', permissions: ['clipboard-read', 'clipboard-write'] }, async ({ page }) => {
     // A fixed clock: 5 March 2026, 09:07 in the browser's time zone.
     await page.clock.setFixedTime(new Date('2026-03-05T09:07:00Z'));
     await page.goto(server.url('/es.html'));
     const w = await ready(page);
     await walkTo(w, 'headache_self_care');
-    const reviewed = content.outcome('headache_self_care').reviewed;
-    assert.equal(reviewed, '2026-11-20', 'the content\'s reviewed date (the strings below assume it)');
+    assert.equal(content.review.status, 'draft', 'the shipped content is a draft (the lines below assume it)');
 
     const meta = w.locator('.sc-meta');
     const summary = w.locator('pre[data-role="summary"]');
-    assert.match(await meta.innerText(), /20 de noviembre de 2026/);
-    assert.doesNotMatch(await meta.innerText(), /November/);
+    assert.equal(await meta.innerText(), `${UI.es.draft} ${UI.es.version} ${content.version}.`);
+    assert.equal(await w.locator('[data-role="draft-notice"]').innerText(), UI.es.draft);
     let text = await summary.textContent();
     assert.equal(text.split('\n')[1], '5 de marzo de 2026, 09:07', 'summary: date and time in Spanish');
-    assert.match(text, /Última revisión 20 de noviembre de 2026\./);
+    assert.ok(text.includes(`${UI.es.draft} ${UI.es.version} ${content.version} (${content.id}).`), 'summary: the draft line');
     await w.locator('[data-action="copy"]').click();
     await w.locator('[role="status"]').filter({ hasText: UI.es.copied }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, text, 'the copied text is the summary');
 
     await switchTo(w, 'en');
-    assert.match(await meta.innerText(), /November 20, 2026/);
-    assert.doesNotMatch(await meta.innerText(), /noviembre/);
+    assert.equal(await meta.innerText(), `${UI.en.draft} ${UI.en.version} ${content.version}.`);
     text = await summary.textContent();
     assert.equal(text.split('\n')[1], 'March 5, 2026, 09:07', 'summary: date and time in English');
-    assert.match(text, /Last reviewed November 20, 2026\./);
-    assert.doesNotMatch(text, /noviembre|marzo|Última/);
+    assert.ok(text.includes(`${UI.en.draft} ${UI.en.version} ${content.version} (${content.id}).`));
+    assert.doesNotMatch(text, /marzo|borrador/);
     await onScreen(w, 'outcome');
   }));

@@ -1,7 +1,8 @@
 // The widget on the demo page (dist/index.html), as a patient uses it:
 // every outcome, Back and Start over, the exclusive "none", the refused
 // Continue, a keyboard-only journey, the always-on emergency line, the
-// emergency call link, print and copy, and screenshots (issue 3).
+// emergency call link, the stories the clinical specification names, the
+// draft line, print and copy, and screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -9,10 +10,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startServer, DIST_TEST } from './lib/server.mjs';
+import { startServer, readContent, readUi, REPO, DIST_TEST, DIST_ALT } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import {
-  ROUTES, RED_FLAGS, ready, walk, walkTo, answer, back, restart, start, onScreen, screenOf,
+  QUESTIONS, ROUTES, RED_FLAGS, STORIES, ready, walk, walkTo, answer, back, restart, start, onScreen, screenOf,
   question, answerControl, checkedIds, pressedIds, outcomeOf, assertEmergencyLine, deepFocus,
   focusMatches, tabTo, widget,
 } from './lib/journey.mjs';
@@ -74,6 +75,54 @@ test('each red flag alone leads to emergency_now', () =>
     }
   }));
 
+test('stories of the specification end where it says', () =>
+  withPage(browser, {}, async ({ page }) => {
+    const w = await demo(page);
+    for (const [story, path, expected] of STORIES) {
+      const reached = await walk(w, path);
+      assert.equal(reached.id, expected, story);
+      await restart(w);
+    }
+  }));
+
+test('draft content says so on every screen; approved content does not', async () => {
+  const ui = await readUi('en');
+  await withPage(browser, {}, async ({ page }) => {
+    const w = await demo(page);
+    const seen = [];
+    await walkTo(w, 'emergency_now', {
+      each: async (x, screen) => {
+        const line = x.locator('[data-role="draft-notice"]');
+        assert.equal(await line.count(), 1, `${screen}: one draft line`);
+        assert.equal(await line.innerText(), ui.draft, `${screen}: the draft line`);
+        assert.ok(await line.isVisible(), `${screen}: visible`);
+        seen.push(screen);
+      },
+    });
+    assert.deepEqual(seen, ['start', 'question', 'outcome']);
+  });
+  // The second content file carries an approval: no draft line, and the
+  // approver under the outcome.
+  const alt = await readContent(path.join(REPO, 'tests/content/ear-piercing.toml'));
+  assert.equal(alt.review.status, 'approved');
+  const altServer = await startServer({ root: DIST_ALT });
+  try {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto(altServer.url('/'));
+      const w = await ready(page);
+      assert.equal(await w.locator('[data-role="draft-notice"]').count(), 0, 'start: no draft line');
+      await start(w);
+      assert.equal(await w.locator('[data-role="draft-notice"]').count(), 0, 'question: no draft line');
+      await answer(w, 'danger_signs', ['breath_trouble']);
+      const meta = await w.locator('.sc-meta').innerText();
+      assert.ok(meta.startsWith(`${ui.approved_by[0]}${alt.review.approved_by}${ui.approved_by[1]}${alt.review.role}`), meta);
+      assert.ok(meta.includes('November 30, 2026'), meta);
+    });
+  } finally {
+    await altServer.close();
+  }
+});
+
 test('Back keeps every earlier answer selected; Start over forgets them', () =>
   withPage(browser, {}, async ({ page }) => {
     const w = await demo(page);
@@ -84,9 +133,10 @@ test('Back keeps every earlier answer selected; Start over forgets them', () =>
       await back(w);
       await question(w, questionId).waitFor();
       await assertEmergencyLine(w, { where: `back at ${questionId}` });
-      const kept = questionId === 'red_flags' ? await checkedIds(w, questionId) : await pressedIds(w, questionId);
+      const multiple = QUESTIONS[questionId] === 'multiple';
+      const kept = multiple ? await checkedIds(w, questionId) : await pressedIds(w, questionId);
       assert.deepEqual(kept.sort(), [...answerIds].sort(), `${questionId} keeps its answer`);
-      if (questionId !== 'red_flags') {
+      if (!multiple) {
         const notPressed = await question(w, questionId)
           .locator('button[data-answer-id][aria-pressed="false"]').count();
         const all = await question(w, questionId).locator('button[data-answer-id]').count();
@@ -100,6 +150,7 @@ test('Back keeps every earlier answer selected; Start over forgets them', () =>
     await start(w);
     await answer(w, 'red_flags', ['none']);
     await answer(w, 'concern', ['headache']);
+    await answer(w, 'headache_signs', ['none']);
     assert.deepEqual(await pressedIds(w, 'reason'), ['migraine'], 'reason still shows migraine');
     await answer(w, 'reason', ['cosmetic']);
     await question(w, 'severity').waitFor(); // usual_migraine is skipped now
@@ -188,6 +239,13 @@ test('a whole journey with the keyboard alone (Tab, Shift+Tab, Enter, Space)', (
     assert.notEqual(outline.style, 'none', 'a visible focus outline');
     assert.ok(outline.width >= 2, `focus outline at least 2px, got ${outline.width}`);
     await page.keyboard.press('Space');
+    await question(w, 'headache_signs').waitFor();
+    await headingFocused('headache_signs');
+
+    await tabTo(page, 'input[data-answer-id="none"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '[data-action="next"]');
+    await page.keyboard.press('Enter');
     await question(w, 'reason').waitFor();
     await headingFocused('reason');
 

@@ -1,5 +1,5 @@
-// Patient journeys driven only by the DOM contract of
-// ../shared/clinical-spec.md: data-screen, data-question-id,
+// Patient journeys driven only by the DOM contract of the clinical
+// specification (docs/clinical-spec.md): data-screen, data-question-id,
 // data-answer-id, data-action, data-outcome-id, data-urgency. Nothing here
 // depends on wording, so the same helpers work in every language.
 //
@@ -11,8 +11,13 @@ import assert from 'node:assert/strict';
 export const QUESTIONS = {
   red_flags: 'multiple',
   concern: 'single',
+  droop_signs: 'multiple',
+  not_working_when: 'single',
+  uneven_when: 'single',
+  headache_signs: 'multiple',
   reason: 'single',
   usual_migraine: 'single',
+  migraine_course: 'single',
   severity: 'single',
   injected: 'single',
   duration: 'single',
@@ -20,17 +25,18 @@ export const QUESTIONS = {
 
 /** Every answer of `red_flags` but the exclusive `none`: each alone means emergency. */
 export const RED_FLAGS = [
-  'breathing', 'swallowing', 'speech', 'vision', 'weakness', 'swelling',
-  'thunderclap', 'fever_neck', 'confusion', 'one_side', 'head_injury',
+  'breathing', 'swallowing', 'swelling', 'speech', 'vision', 'weakness', 'one_side',
+  'thunderclap', 'fever_neck', 'head_injury', 'pregnancy_warning', 'confusion', 'skin_colour',
 ];
 
 /** The four urgency levels, most urgent first. */
 export const URGENCIES = ['emergency', 'urgent', 'soon', 'self_care'];
 
 const NONE = ['red_flags', ['none']];
+const HEADACHE = [NONE, ['concern', ['headache']], ['headache_signs', ['none']]];
 
 /**
- * All 11 outcomes of the spec, each with its urgency and one answer path
+ * All 14 outcomes of the spec, each with its urgency and one answer path
  * that reaches it (the paths between them use every answer of every
  * single-choice question at least once where the spec allows).
  * @type {Record<string, {urgency: string, path: [string, string[]][]}>}
@@ -40,32 +46,62 @@ export const ROUTES = {
   allergy_check: { urgency: 'urgent', path: [NONE, ['concern', ['rash']]] },
   headache_urgent: {
     urgency: 'urgent',
-    path: [NONE, ['concern', ['headache']], ['reason', ['cosmetic']], ['severity', ['severe']]],
+    path: [...HEADACHE, ['reason', ['cosmetic']], ['severity', ['severe']]],
+  },
+  droop_urgent: {
+    urgency: 'urgent',
+    path: [NONE, ['concern', ['droop']], ['droop_signs', ['both_sides', 'eye_pain']]],
   },
   headache_persisting: {
     urgency: 'soon',
-    path: [NONE, ['concern', ['headache']], ['reason', ['migraine']], ['usual_migraine', ['no']],
+    path: [...HEADACHE, ['reason', ['migraine']], ['usual_migraine', ['no']],
       ['severity', ['moderate']], ['injected', ['days_3_14']], ['duration', ['over_48h']]],
   },
   headache_other_cause: {
     urgency: 'soon',
-    path: [NONE, ['concern', ['headache']], ['reason', ['other']], ['severity', ['mild']],
-      ['injected', ['over_2_weeks']]],
+    path: [...HEADACHE, ['reason', ['other']], ['severity', ['mild']], ['injected', ['over_2_weeks']]],
   },
-  droop_review: { urgency: 'soon', path: [NONE, ['concern', ['droop']]] },
-  touch_up: { urgency: 'soon', path: [NONE, ['concern', ['uneven']]] },
-  not_working_review: { urgency: 'soon', path: [NONE, ['concern', ['not_working']]] },
+  droop_review: { urgency: 'soon', path: [NONE, ['concern', ['droop']], ['droop_signs', ['none']]] },
+  touch_up: { urgency: 'soon', path: [NONE, ['concern', ['uneven']], ['uneven_when', ['over_2_weeks']]] },
+  weakness_review: { urgency: 'soon', path: [NONE, ['concern', ['local_weakness']]] },
+  not_working_review: {
+    urgency: 'soon',
+    path: [NONE, ['concern', ['not_working']], ['not_working_when', ['over_2_weeks']]],
+  },
+  wait_full_effect: {
+    urgency: 'self_care',
+    path: [NONE, ['concern', ['not_working']], ['not_working_when', ['under_2_weeks']]],
+  },
   headache_self_care: {
     urgency: 'self_care',
-    path: [NONE, ['concern', ['headache']], ['reason', ['cosmetic']], ['severity', ['mild']],
+    path: [...HEADACHE, ['reason', ['cosmetic']], ['severity', ['mild']],
       ['injected', ['days_1_2']], ['duration', ['under_48h']]],
   },
   usual_migraine_plan: {
     urgency: 'self_care',
-    path: [NONE, ['concern', ['headache']], ['reason', ['migraine']], ['usual_migraine', ['yes']]],
+    path: [...HEADACHE, ['reason', ['migraine']], ['usual_migraine', ['yes']], ['migraine_course', ['usual']]],
   },
   heaviness_expected: { urgency: 'self_care', path: [NONE, ['concern', ['heaviness']]] },
 };
+
+/**
+ * More stories from the specification, each with where it must end: the
+ * under-triage gaps version 2 closed, and the waits it allows.
+ * @type {[string, [string, string[]][], string][]}
+ */
+export const STORIES = [
+  ['a faint that has passed', [['red_flags', ['confusion']]], 'emergency_now'],
+  ['pregnant with flashing lights', [['red_flags', ['pregnancy_warning']]], 'emergency_now'],
+  ['blotchy painful skin near a shot', [['red_flags', ['skin_colour']]], 'emergency_now'],
+  ['a droop with unequal pupils', [NONE, ['concern', ['droop']], ['droop_signs', ['pupils']]], 'emergency_now'],
+  ['a droop of both eyelids', [NONE, ['concern', ['droop']], ['droop_signs', ['both_sides']]], 'droop_urgent'],
+  ['an eye that will not open', [NONE, ['concern', ['droop']], ['droop_signs', ['eye_closed']]], 'droop_urgent'],
+  ['a headache with fever', [NONE, ['concern', ['headache']], ['headache_signs', ['fever']]], 'headache_urgent'],
+  ['a headache in pregnancy', [NONE, ['concern', ['headache']], ['headache_signs', ['pregnant']]], 'headache_urgent'],
+  ['a migraine beyond 72 hours', [...HEADACHE, ['reason', ['migraine']], ['usual_migraine', ['yes']],
+    ['migraine_course', ['long']]], 'headache_urgent'],
+  ['lopsided at day five', [NONE, ['concern', ['uneven']], ['uneven_when', ['under_2_weeks']]], 'wait_full_effect'],
+];
 
 /** Every answer id that appears in ROUTES (to check that events carry none). */
 export const ANSWER_IDS = [...new Set(Object.values(ROUTES).flatMap((r) => r.path.flatMap(([, a]) => a)))];

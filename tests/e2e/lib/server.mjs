@@ -170,21 +170,31 @@ function tomlValue(s, i) {
   return [word === 'true' ? true : word === 'false' ? false : Number.isNaN(Number(word)) ? word : Number(word), i + word.length];
 }
 
+/** The placeholder an outcome text writes for the emergency number. */
+export const EMERGENCY_NUMBER = '{emergency_number}';
+
 /**
  * Reads a content file (the TOML subset of static/content/*.toml) into
- * `{ id, version, reviewed, locales, title, intro, questions: [{ id, kind,
- * text, help, answers: [{ id, label, hint, red_flag, exclusive, next }] }],
- * outcomes: [{ id, urgency, title, summary, steps, sooner, tell_clinician,
- * reviewed, sources: [{ title, url }] }] }`; localized strings are
- * `{ en, es }` objects. Also `question(id)`, `answer(qid, aid)`, `outcome(id)`.
+ * `{ id, version, review: { status, approved_by, role, date, content_hash },
+ * locales, title, intro, questions: [{ id, kind, text, help, groups: [{ id,
+ * label }], answers: [{ id, label, hint, red_flag, exclusive, next, group }]
+ * }], outcomes: [{ id, urgency, title, summary, steps, sooner,
+ * tell_clinician, sources: [{ title, url }] }] }`; localized strings are
+ * `{ en, es }` objects, and outcome texts have `{emergency_number}` filled
+ * in with `emergencyNumber`, as the widget shows them. Also `question(id)`,
+ * `answer(qid, aid)`, `outcome(id)`.
  */
-export async function readContent(file = CONTENT) {
+export async function readContent(file = CONTENT, { emergencyNumber = '911' } = {}) {
   const text = (await fs.readFile(file, 'utf8')).replace(/^\s*#.*$/gm, '');
-  const doc = { questions: [], outcomes: [] };
+  const doc = { questions: [], outcomes: [], review: { status: 'draft' } };
   let target = doc;
-  const re = /^\s*(?:\[\[([\w.]+)\]\]|([\w-]+)\s*=\s*)/gm;
+  const re = /^\s*(?:\[\[([\w.]+)\]\]|\[(\w+)\]|([\w-]+)\s*=\s*)/gm;
   let m;
   while ((m = re.exec(text))) {
+    if (m[2]) {
+      target = doc[m[2]] = {};
+      continue;
+    }
     if (m[1]) {
       const [table, sub] = m[1].split('.');
       if (!sub) { target = {}; doc[table].push(target); } else {
@@ -195,11 +205,19 @@ export async function readContent(file = CONTENT) {
       continue;
     }
     const [value, end] = tomlValue(text, re.lastIndex);
-    target[m[2]] = value;
+    target[m[3]] = value;
     re.lastIndex = end;
   }
-  for (const q of doc.questions) q.answers ??= [];
-  for (const o of doc.outcomes) o.sources ??= [];
+  for (const q of doc.questions) {
+    q.answers ??= [];
+    q.groups ??= [];
+  }
+  const fill = (t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.replaceAll(EMERGENCY_NUMBER, emergencyNumber)]));
+  for (const o of doc.outcomes) {
+    o.sources ??= [];
+    for (const key of ['title', 'summary', 'sooner', 'tell_clinician']) o[key] = fill(o[key]);
+    o.steps = o.steps.map(fill);
+  }
   doc.question = (id) => doc.questions.find((q) => q.id === id) ?? assert_(`no question ${id}`);
   doc.answer = (qid, aid) => doc.question(qid).answers.find((a) => a.id === aid) ?? assert_(`no answer ${qid}/${aid}`);
   doc.outcome = (id) => doc.outcomes.find((o) => o.id === id) ?? assert_(`no outcome ${id}`);

@@ -1,10 +1,10 @@
-// The widget as a target of ../shared/bench/peers (run with --target-dir):
-// the release embed bundle built with ./content.toml, on a page that embeds it
-// as a clinic would (one script tag, one element). Built by scripts/bench.sh.
+// The widget as a target of this harness: the release embed bundle built
+// with ./content.toml, on a page that embeds it as a clinic would (one
+// script tag, one element). Built into dist-bench/ by scripts/bench.sh.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../../dist-bench/', import.meta.url));
+const root = fileURLToPath(new URL('../../../../dist-bench/', import.meta.url));
 
 export default (kit) => {
   const text = kit.textDriver({ next: 'Continue', back: 'Back' });
