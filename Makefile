@@ -11,10 +11,10 @@ serve: setup
 
 ## Release build into dist/ (the demo page and dist/embed/<version>/)
 build: setup
-	trunk build --release=true
+	scripts/release-build.sh
 
 ## Set up what is missing (Chromium included), then run every test
-test: setup-test
+test:
 	scripts/test.sh
 
 ## Benchmark the widget against its peers and write BENCHMARKS.md

@@ -1,39 +1,53 @@
 #!/usr/bin/env bash
 # Installs what the project needs and skips what is already installed at the
-# right version. Only package registries are used (crates.io, npm, Debian).
-#   scripts/setup.sh build   the toolchain for `trunk serve` / `trunk build`
+# right version. Only package registries are used (crates.io, npm, Debian)
+# and rustup's own channels.
+#   scripts/setup.sh build   the toolchain for `trunk serve` / release builds
 #   scripts/setup.sh test    the above, plus Chromium and its driver for tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/toolchain.sh
 mode=${1:-build}
-
-TRUNK_VERSION=0.21.14
-# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
-BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 say() { printf 'setup: %s\n' "$*"; }
 have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')
+if [ -z "$node_major" ] || [ "$node_major" -lt "$NODE_MIN" ]; then
+  echo "setup: Node $NODE_MIN or newer is needed (found: $(node --version 2>/dev/null || echo none)); install it with your package manager (Debian: apt-get install nodejs npm)" >&2
+  exit 1
 fi
-for component in clippy rustfmt; do
-  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
-done
+
+# Stable, as pinned in rust-toolchain.toml, with the wasm target.
+stable=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+if rustup toolchain list | grep -q "^$stable-" && rustup target list --toolchain "$stable" --installed | grep -qx wasm32-unknown-unknown; then
+  say "Rust $stable already installed"
+else
+  say "installing Rust $stable (rust-toolchain.toml)"
+  rustup toolchain install "$stable" --profile minimal -c clippy,rustfmt -t wasm32-unknown-unknown
+fi
+# The release build's nightly, with the std sources it rebuilds.
+if rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "$NIGHTLY already installed"
+else
+  say "installing $NIGHTLY with rust-src (release builds)"
+  rustup toolchain install "$NIGHTLY" --profile minimal -c rust-src -t wasm32-unknown-unknown
+fi
 
 if have_version trunk "trunk $TRUNK_VERSION"; then
   say "trunk $TRUNK_VERSION already installed"
 else
-  say "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores)"
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if have_version wasm-bindgen "wasm-bindgen $BINDGEN_VERSION"; then
   say "wasm-bindgen-cli $BINDGEN_VERSION already installed"
 else
-  say "installing wasm-bindgen-cli $BINDGEN_VERSION (about 8 minutes)"
-  # Not --locked: its published lock file wants a crate the registry lacks.
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION (about 5 minutes)"
+  # Not --locked, so its own dependencies are not pinned: its published lock
+  # file wants a webpki-roots version the registry no longer serves. The
+  # version that matters, wasm-bindgen's own, is pinned by `=` above.
   cargo install wasm-bindgen-cli --version "=$BINDGEN_VERSION"
 fi
 
@@ -48,8 +62,11 @@ else
   cp package-lock.json "$stamp"
 fi
 
-# Trunk builds offline (Trunk.toml), so every crate must be fetched first.
+# Trunk builds offline (Trunk.toml), so every crate must be fetched first,
+# the ones the nightly's rebuilt std needs too.
 cargo fetch --quiet
+RUSTUP_TOOLCHAIN=$NIGHTLY CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  cargo fetch --quiet --target wasm32-unknown-unknown
 
 if [ "$mode" = test ]; then
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then

@@ -1,9 +1,31 @@
 #!/usr/bin/env bash
-# Every test, in order from fastest to slowest. Run through `make test`,
-# which installs what is missing first.
+# Every test, in order from fastest to slowest, each step timed. Sets up
+# what is missing first, so it runs on its own as well as through
+# `make test` (and `.ci/run`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n==> %s\n' "$*"; }
+. scripts/toolchain.sh
+
+started=$SECONDS
+step_name=""
+step_start=$SECONDS
+timings=()
+finish_step() {
+  if [ -n "$step_name" ]; then
+    local took=$((SECONDS - step_start))
+    printf '    (%s: %ds)\n' "$step_name" "$took"
+    timings+=("$(printf '%5ds  %s' "$took" "$step_name")")
+  fi
+}
+step() {
+  finish_step
+  step_name=$*
+  step_start=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
+
+step "set-up (scripts/setup.sh test)"
+scripts/setup.sh test
 
 step "format"
 cargo fmt --all --check
@@ -20,13 +42,17 @@ step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test -p symptom-checker --target wasm32-unknown-unknown
 
 step "release build (the shipped content) into dist/"
-trunk build --release=true
+scripts/release-build.sh
 
 step "test build into dist-test/: hostile content, with the test-only panic hook"
-SYMPTOM_CHECKER_CONTENT=tests/content/hostile.toml trunk build --release=true --dist dist-test --features test-panic
+SYMPTOM_CHECKER_CONTENT=tests/content/hostile.toml scripts/release-build.sh --dist dist-test --features test-panic
 
 step "build with the second content file into dist-alt/"
-SYMPTOM_CHECKER_CONTENT=tests/content/ear-piercing.toml trunk build --release=true --dist dist-alt
+SYMPTOM_CHECKER_CONTENT=tests/content/ear-piercing.toml scripts/release-build.sh --dist dist-alt
 
-step "end-to-end tests: Playwright + Chromium against dist/"
-node --test --test-concurrency=1 tests/e2e/
+step "end-to-end tests: Playwright + Chromium against the three builds"
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+finish_step
+printf '\n==> every step passed in %ds:\n' "$((SECONDS - started))"
+printf '%s\n' "${timings[@]}"

@@ -62,7 +62,8 @@ pub fn observed_attributes() -> js_sys::Array {
 /// configured by its attributes.
 #[wasm_bindgen]
 pub fn connected(host: HtmlElement) {
-    install_panic_fallback();
+    #[cfg(feature = "test-panic")]
+    install_test_panic();
     if MOUNTED.with_borrow(|m| m.iter().any(|w| w.host == host)) {
         return;
     }
@@ -318,99 +319,31 @@ fn print_summary(host: &HtmlElement) {
     }
 }
 
-/// After a panic Yew may be unusable, so the fallback is written straight
-/// into each widget's shadow root: "Not a diagnosis", the emergency line
-/// with the configured number, and a Reload button (wired by the loader
-/// script, since Rust code should not run again after a panic).
-fn install_panic_fallback() {
+/// Test builds only (`--features test-panic`): `window.symptomCheckerTestPanic()`
+/// makes the wasm panic on its next task, as a bug in an event handler would,
+/// so the end-to-end suite can check the loader's fallback. Release builds
+/// have no such hook.
+#[cfg(feature = "test-panic")]
+fn install_test_panic() {
     thread_local! {
         static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     if INSTALLED.replace(true) {
         return;
     }
-    #[cfg(feature = "test-panic")]
-    install_test_panic();
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!("symptom-checker: {info}")));
-        MOUNTED.with(|m| {
-            if let Ok(widgets) = m.try_borrow() {
-                for w in widgets.iter() {
-                    show_fallback(&w.shadow, &w.settings);
-                }
-            }
-        });
-    }));
-}
-
-fn show_fallback(shadow: &ShadowRoot, settings: &Settings) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
-    // The language the patient was reading, from the widget root's `lang`
-    // (plain DOM, since Yew's state may be unusable after a panic).
-    let shown = shadow
-        .query_selector(".sc")
-        .ok()
-        .flatten()
-        .and_then(|root| root.get_attribute("lang"));
-    let default = content().locale_code(content().default_locale);
-    let ui = crate::i18n::ui(shown.as_deref().unwrap_or(default));
-    let el = |tag: &str, class: &str, text: &str| -> Option<Element> {
-        let e = document.create_element(tag).ok()?;
-        e.set_class_name(class);
-        e.set_text_content(Some(text));
-        Some(e)
-    };
-    let build = || -> Option<Element> {
-        let section = el("section", "sc", "")?;
-        section.set_attribute("data-screen", "error").ok()?;
-        section.set_attribute("lang", ui.code).ok()?;
-        section.set_attribute("role", "alert").ok()?;
-        let line = el("p", "sc-emergency", "")?;
-        line.set_attribute("data-role", "emergency-line").ok()?;
-        let strong = el("strong", "", ui.not_a_diagnosis)?;
-        line.append_child(&strong).ok()?;
-        line.append_child(&document.create_text_node(&format!(" {}", ui.emergency_before)))
-            .ok()?;
-        let call = el("a", "", &settings.emergency_number.display)?;
-        call.set_attribute("href", &settings.emergency_number.href)
-            .ok()?;
-        line.append_child(&call).ok()?;
-        line.append_child(&document.create_text_node(ui.emergency_after))
-            .ok()?;
-        let card = el("div", "sc-card", "")?;
-        let (title, text) = (
-            el("h2", "sc-title", ui.error_title)?,
-            el("p", "", ui.error_text)?,
-        );
-        card.append_child(&title).ok()?;
-        card.append_child(&text).ok()?;
-        let reload = el("button", "sc-button sc-primary", ui.reload)?;
-        reload.set_attribute("type", "button").ok()?;
-        reload.set_attribute("data-action", "reload").ok()?;
-        card.append_child(&reload).ok()?;
-        section.append_child(&line).ok()?;
-        section.append_child(&card).ok()?;
-        Some(section)
-    };
-    if let Some(section) = build() {
-        shadow.replace_children_with_node_1(&section);
-    }
-}
-
-/// Test builds only (`--features test-panic`): `window.symptomCheckerTestPanic()`
-/// panics inside the wasm, so the end-to-end suite can check the fallback.
-/// Release builds have no such hook and no attribute for it.
-#[cfg(feature = "test-panic")]
-fn install_test_panic() {
     let panic = Closure::<dyn Fn()>::new(|| panic!("test panic requested"));
-    if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(
-            &window,
-            &JsValue::from_str("symptomCheckerTestPanic"),
-            panic.as_ref(),
-        );
-    }
-    panic.forget();
+    let schedule = Closure::<dyn Fn()>::new(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(panic.as_ref().unchecked_ref());
+        }
+    });
+    let _ = js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("symptomCheckerTestPanic"),
+        schedule.as_ref(),
+    );
+    schedule.forget();
 }

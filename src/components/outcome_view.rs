@@ -110,23 +110,11 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ sheet.title.to_string() }</h2>
             <p class="sc-summary">{ sheet.summary.to_string() }</p>
             { for contact }
-            <section class="sc-section" aria-labelledby="sc-steps">
-                <h3 id="sc-steps">{ ui.what_to_do }</h3>
-                <ol>{ for steps }</ol>
-            </section>
-            <section class="sc-section" aria-labelledby="sc-sooner">
-                <h3 id="sc-sooner">{ sheet.sooner_heading }</h3>
-                <p>{ sheet.sooner.to_string() }</p>
-            </section>
+            { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
+            { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
             { for warning_signs }
-            <section class="sc-section" aria-labelledby="sc-tell">
-                <h3 id="sc-tell">{ ui.tell_clinician }</h3>
-                <p>{ sheet.tell.to_string() }</p>
-            </section>
-            <section class="sc-section" aria-labelledby="sc-why">
-                <h3 id="sc-why">{ ui.why }</h3>
-                <dl class="sc-why">{ for why }</dl>
-            </section>
+            { section("sc-tell", ui.tell_clinician, html! { <p>{ sheet.tell.to_string() }</p> }) }
+            { section("sc-why", ui.why, html! { <dl class="sc-why">{ for why }</dl> }) }
             <section class="sc-section sc-sources" aria-labelledby="sc-sources">
                 <h3 id="sc-sources">{ ui.sources }</h3>
                 <ul>{ for sources }</ul>
@@ -134,6 +122,16 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             </section>
             <Summary {ui} text={summary} effects={props.effects.clone()} />
         </div>
+    }
+}
+
+/// A titled section of the outcome: `<h3 id={id}>` labels it.
+fn section(id: &'static str, heading: &'static str, body: Html) -> Html {
+    html! {
+        <section class="sc-section" aria-labelledby={id}>
+            <h3 {id}>{ heading }</h3>
+            { body }
+        </section>
     }
 }
 

@@ -1,42 +1,130 @@
 // <symptom-checker>: one script tag and one element. Loads the widget's
 // wasm from next to this file and forwards the element's lifecycle to it
 // (src/embed.rs). Everything else is in Rust; this file stays this small.
-// If the wasm cannot load, the element keeps the host's own text and adds
-// the emergency line, so the page never shows an empty box.
+//
+// It also keeps the emergency line on screen when the widget fails:
+// - the wasm cannot load: the element keeps the host's own text and adds
+//   the emergency line;
+// - the wasm traps (a bug; release builds abort on panic): every widget on
+//   the page is replaced by the error screen, with the emergency line, in
+//   the language the patient was reading.
+// The fallback's words come from the widget's own interface text
+// (src/i18n.rs), written into this bundle at build time (tools/bundle-embed.mjs).
 import init, * as widget from 'wasm-glue';
 
-const ready = init();
+/* global __SC_FALLBACK_TEXT__ */
+/** { en: { not_a_diagnosis, emergency_before, emergency_after, error_title, error_text, reload }, es: … } */
+const TEXT = __SC_FALLBACK_TEXT__;
 
-// The panic fallback's Reload button (Rust code should not run after a panic).
+const ready = init();
+const hosts = new Set();
+let crashed = null;
+
+// The panic fallback's Reload button (no Rust code runs after a trap).
 const reload = (event) => {
   if (event.target.closest?.('[data-action="reload"]')) location.reload();
 };
 
-function emergencyLine(element) {
-  const number = element.getAttribute('emergency-number') ?? '';
-  // The same rule as the widget's `emergency-number`: 2 to 6 digits.
-  const safe = /^[0-9]{2,6}$/.test(number.trim()) ? number.trim() : '911';
-  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const line = document.createElement('p');
-  const call = document.createElement('a');
-  call.href = `tel:${safe}`;
-  call.textContent = safe;
+/** The same rule as the widget's `emergency-number`: 2 to 6 digits, else 911. */
+function emergencyNumber(element) {
+  const number = (element.getAttribute('emergency-number') ?? '').trim();
+  return /^[0-9]{2,6}$/.test(number) ? number : '911';
+}
+
+/** The language shown (the widget root's), else the page's choice, else English. */
+function language(element) {
+  const candidates = [
+    element.shadowRoot?.querySelector('[data-screen]')?.getAttribute('lang'),
+    element.getAttribute('locale'),
+    ...(navigator.languages ?? []),
+    document.documentElement.lang,
+  ];
+  for (const code of candidates) {
+    const lang = String(code ?? '').toLowerCase().split(/[-_]/)[0];
+    if (TEXT[lang]) return lang;
+  }
+  return 'en';
+}
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** "Not a diagnosis. In an emergency, call 911 now." with a tel: link. */
+function emergencyLine(element, t) {
+  const number = emergencyNumber(element);
+  const line = el('p', { className: 'sc-emergency' },
+    el('strong', {}, t.not_a_diagnosis), ` ${t.emergency_before}`, el('a', { href: `tel:${number}` }, number), t.emergency_after);
   line.dataset.role = 'emergency-line';
-  line.append('Not a diagnosis. In an emergency, call ', call, ' now.');
-  root.replaceChildren(line, document.createElement('slot'));
+  return line;
+}
+
+/** The wasm could not load: the host's own text stays, the line is added. */
+function loadFailed(element) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  root.replaceChildren(emergencyLine(element, TEXT[language(element)]), document.createElement('slot'));
+}
+
+/** The wasm trapped: the error screen, with the line, in every widget. */
+function showError(element) {
+  const lang = language(element);
+  const t = TEXT[lang];
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const reloadButton = el('button', { type: 'button', className: 'sc-button sc-primary' }, t.reload);
+  reloadButton.dataset.action = 'reload';
+  const section = el('section', { className: 'sc', lang },
+    emergencyLine(element, t),
+    el('div', { className: 'sc-card' }, el('h2', { className: 'sc-title' }, t.error_title), el('p', {}, t.error_text), reloadButton));
+  section.dataset.screen = 'error';
+  section.setAttribute('role', 'alert');
+  root.replaceChildren(section);
+  root.addEventListener('click', reload);
+}
+
+const isTrap = (error) => error instanceof WebAssembly.RuntimeError;
+
+function crash(error) {
+  if (crashed) return;
+  crashed = error;
+  console.error('symptom-checker: the widget stopped working', error);
+  for (const host of hosts) showError(host);
+}
+
+// Rust is entered from the element's callbacks below, and from the event
+// handlers and scheduled renders it sets up itself: a trap in those reaches
+// the page as an uncaught error.
+addEventListener('error', (event) => { if (isTrap(event.error)) crash(event.error); });
+addEventListener('unhandledrejection', (event) => { if (isTrap(event.reason)) crash(event.reason); });
+
+/** Calls into the wasm; a trap shows the error screen instead of throwing. */
+function enter(call) {
+  if (crashed) return undefined;
+  try {
+    return call();
+  } catch (error) {
+    if (!isTrap(error)) throw error;
+    crash(error);
+    return undefined;
+  }
 }
 
 ready.then(
   () => customElements.define('symptom-checker', class extends HTMLElement {
     static get observedAttributes() { return widget.observedAttributes(); }
-    connectedCallback() { widget.connected(this); this.shadowRoot?.addEventListener('click', reload); }
-    disconnectedCallback() { widget.disconnected(this); }
-    attributeChangedCallback(name, old, value) { widget.attributeChanged(this, name, old, value); }
+    connectedCallback() {
+      hosts.add(this);
+      if (crashed) { showError(this); return; }
+      enter(() => widget.connected(this));
+    }
+    disconnectedCallback() { hosts.delete(this); enter(() => widget.disconnected(this)); }
+    attributeChangedCallback(name, old, value) { enter(() => widget.attributeChanged(this, name, old, value)); }
   }),
   (error) => {
     console.error('symptom-checker: the widget could not load', error);
     customElements.define('symptom-checker', class extends HTMLElement {
-      connectedCallback() { emergencyLine(this); }
+      connectedCallback() { loadFailed(this); }
     });
   },
 );
@@ -44,7 +132,12 @@ ready.then(
 /** For frameworks: `const handle = await mount(element, { locale: 'es' }); handle.unmount();` */
 export async function mount(element, options = {}) {
   await ready;
-  const handle = widget.mount(element, options);
-  element.shadowRoot?.addEventListener('click', reload);
-  return handle;
+  hosts.add(element);
+  const handle = enter(() => widget.mount(element, options));
+  return {
+    unmount() {
+      hosts.delete(element);
+      enter(() => handle?.unmount());
+    },
+  };
 }

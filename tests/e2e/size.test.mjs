@@ -7,16 +7,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const version = /^version = "(.+)"$/m.exec(fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8'))[1];
 const embed = path.join(repo, 'dist', 'embed', version);
 
-// The shipped bundle, with the full bilingual Botox content (about 9 KB of
-// it gzip). The issue's 100 KB budget is for the benchmark build, whose
-// content is the peers' small questionnaire; see BENCHMARKS.md.
-const BUDGET = 120 * 1024;
+// The shipped bundle, with the full bilingual content (about 10 KB of it
+// gzip). The product's budget is 100 KB; the bundle is not there yet (see
+// BENCHMARKS.md, "Bytes"), so this guard holds it where it is now, and is
+// lowered with every saving until it reaches the budget.
+const BUDGET = 110 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
@@ -32,4 +34,15 @@ test(`the embed bundle is at most ${BUDGET / 1024} KB gzip`, () => {
 test('the demo page loads the versioned bundle', () => {
   const html = fs.readFileSync(path.join(repo, 'dist', 'index.html'), 'utf8');
   assert.match(html, new RegExp(`src="embed/${version.replaceAll('.', '\\.')}/symptom-checker\\.js"`));
+});
+
+test('scripts/sri.sh reports what a server sends: gzip and Brotli, Brotli the smaller', () => {
+  const out = execFileSync('bash', [path.join(repo, 'scripts/sri.sh')], { cwd: repo, encoding: 'utf8' });
+  const total = /^total: (\d+) B gzip .*?, (\d+) B brotli/m.exec(out);
+  assert.ok(total, `a total line with both sizes in:\n${out}`);
+  const [gz, br] = [Number(total[1]), Number(total[2])];
+  const files = ['symptom-checker.js', 'symptom-checker_bg.wasm'].map((f) => path.join(embed, f));
+  assert.equal(gz, files.map(gzip).reduce((a, b) => a + b, 0), 'the gzip total is the files\' gzip sizes');
+  assert.ok(br > 0 && br <= gz, `Brotli ${br} B is reported and not larger than gzip ${gz} B`);
+  for (const f of files) assert.match(out, new RegExp(`${path.basename(f).replace('.', '\\.')}\\n  integrity="sha384-`));
 });

@@ -1,0 +1,16 @@
+# Sourced by the other scripts: the versions of the tools and where they
+# live, in one place. Stable Rust itself is pinned in rust-toolchain.toml.
+
+# trunk, installed by scripts/setup.sh.
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
+BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# The release build only: a pinned nightly rebuilds std for the wasm with
+# panic=immediate-abort (about 11 KB gzip less; a panic then traps, and the
+# loader shows the fallback). Everything else builds with stable.
+NIGHTLY=nightly-2026-10-29
+# The oldest Node that runs the tools (node --test globs, playwright-core).
+NODE_MIN=20
+
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
