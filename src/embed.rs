@@ -12,8 +12,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{
-    CssStyleSheet, Element, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
+    CssStyleSheet, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 use yew::{AppHandle, Callback, NodeRef, Renderer};
 
