@@ -14,8 +14,7 @@ use symptom_checker_core::validate::load;
 
 const DEFAULT_CONTENT: &str = "static/content/botox-aftercare.toml";
 const CSS: &str = "static/widget.css";
-/// The languages `src/i18n.rs` has interface text for.
-const UI_LOCALES: [&str; 2] = ["en", "es"];
+include!("src/languages.rs");
 
 fn main() {
     println!("cargo::rerun-if-env-changed=SYMPTOM_CHECKER_CONTENT");
@@ -35,20 +34,24 @@ fn main() {
     });
     // Every content locale needs the widget's own interface text too.
     for code in content.locales.iter() {
-        if !UI_LOCALES.contains(&code.as_ref()) {
+        if !UI_LANGUAGES.contains(&code.as_ref()) {
             eprintln!(
                 "error: content file `{given}` declares locale `{code}`, but the widget has no \
                  interface text in it\n  = help: add a `Ui` for `{code}` in src/i18n.rs \
-                 (and to UI_LOCALES in build.rs), or remove the locale"
+                 (and its code to src/languages.rs), or remove the locale"
             );
             exit(1);
         }
     }
 
     // Interface text is shipped only for the languages the content declares.
-    println!("cargo::rustc-check-cfg=cfg(ui_es)");
-    if content.locale("es").is_some() {
-        println!("cargo::rustc-cfg=ui_es");
+    let values: Vec<String> = UI_LANGUAGES.iter().map(|l| format!("\"{l}\"")).collect();
+    println!(
+        "cargo::rustc-check-cfg=cfg(ui, values({}))",
+        values.join(", ")
+    );
+    for code in content.locales.iter() {
+        println!("cargo::rustc-cfg=ui=\"{code}\"");
     }
 
     let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
@@ -76,29 +79,4 @@ fn write(path: &Path, text: &str) {
     }
 }
 
-/// Drops comments and the white space around `{ } ; , >` and folds the
-/// rest, so the CSS embedded in the wasm is smaller. Spaces next to `:` stay:
-/// `.a :focus` and `.a:focus` are different selectors.
-fn minify_css(css: &str) -> String {
-    let mut text = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        text.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("*/")
-            .map_or("", |end| &rest[start + end + 2..]);
-    }
-    text.push_str(rest);
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
-        if "{};,>".contains(c) && out.ends_with(' ') {
-            out.pop();
-        }
-        if c == ' ' && out.ends_with(['{', '}', ';', ',', '>']) {
-            continue;
-        }
-        out.push(c);
-    }
-    out.replace(";}", "}")
-}
+include!("src/minify_css.rs");

@@ -96,8 +96,9 @@ pub struct Ui {
     pub urgency_label: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
-    /// Whether dates read "20 de noviembre de 2026" (day first).
-    pub day_first: bool,
+    /// How a date is written: `{day}`, `{month}` (a name from `months`)
+    /// and `{year}` in this language's order and words.
+    pub date_pattern: &'static str,
     /// Announced when the outcome appears, before its title.
     pub result: &'static str,
 }
@@ -136,14 +137,13 @@ impl Ui {
         format!("{a}{number}{b}{of_at_most}{c}")
     }
 
-    /// A date written out for this language.
+    /// A date written out for this language, by its `date_pattern`.
     pub fn date(&self, date: Date) -> String {
         let month = self.months[usize::from(date.month.clamp(1, 12) - 1)];
-        if self.day_first {
-            format!("{} de {month} de {}", date.day, date.year)
-        } else {
-            format!("{month} {}, {}", date.day, date.year)
-        }
+        self.date_pattern
+            .replace("{day}", &date.day.to_string())
+            .replace("{month}", month)
+            .replace("{year}", &date.year.to_string())
     }
 }
 
@@ -209,7 +209,7 @@ pub const EN: Ui = Ui {
         "November",
         "December",
     ],
-    day_first: false,
+    date_pattern: "{month} {day}, {year}",
     result: "Result: ",
 };
 
@@ -275,15 +275,18 @@ pub const ES: Ui = Ui {
         "noviembre",
         "diciembre",
     ],
-    day_first: true,
+    date_pattern: "{day} de {month} de {year}",
     result: "Resultado: ",
 };
 
-/// The interface languages the content uses (`build.rs` sets a `ui_*` cfg
-/// for each content locale, so a language the content lacks is not shipped).
+/// The interface languages the content uses (`build.rs` sets `cfg(ui =
+/// "…")` for each content locale, so a language the content lacks is not
+/// shipped). Every code of `languages::UI_LANGUAGES` has its `Ui` here; a
+/// test checks that the two lists agree.
 const USED: &[&Ui] = &[
+    #[cfg(ui = "en")]
     &EN,
-    #[cfg(ui_es)]
+    #[cfg(ui = "es")]
     &ES,
 ];
 
@@ -294,4 +297,46 @@ pub fn ui(code: &str) -> &'static Ui {
         .copied()
         .find(|ui| ui.code == code)
         .unwrap_or(&EN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_follow_each_language_s_pattern() {
+        let date = Date {
+            year: 2026,
+            month: 11,
+            day: 30,
+        };
+        assert_eq!(EN.date(date), "November 30, 2026");
+        assert_eq!(ES.date(date), "30 de noviembre de 2026");
+        let fr = Ui {
+            code: "fr",
+            date_pattern: "{day} {month} {year}",
+            months: ["janvier"; 12],
+            ..EN
+        };
+        assert_eq!(fr.date(Date { month: 1, ..date }), "30 janvier 2026");
+    }
+
+    #[test]
+    fn every_interface_language_has_its_text_and_no_other_does() {
+        let all = [&EN, &ES];
+        let codes: Vec<&str> = all.iter().map(|ui| ui.code).collect();
+        assert_eq!(codes, crate::languages::UI_LANGUAGES);
+        // The shipped content is bilingual, so both are compiled in.
+        for code in crate::languages::UI_LANGUAGES {
+            if crate::content::content().locale(code).is_some() {
+                assert_eq!(ui(code).code, code);
+            }
+        }
+    }
+
+    #[test]
+    fn two_languages_are_equal_only_by_their_code() {
+        assert_eq!(EN, EN);
+        assert_ne!(EN, ES);
+    }
 }

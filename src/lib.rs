@@ -9,6 +9,9 @@ pub mod components;
 pub mod content;
 pub mod embed;
 pub mod i18n;
+pub mod languages;
+#[cfg(test)]
+mod minify_css;
 pub mod outcome_sheet;
 pub mod settings;
 pub mod state;

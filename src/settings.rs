@@ -1,9 +1,14 @@
 //! The clinic's settings, read from the element's attributes.
 //!
-//! Pure string handling, tested natively: every value is checked, and a bad
-//! one is replaced by a safe default with one warning naming the attribute
-//! and the default used. Nothing here ever becomes HTML; the only links it
-//! allows are `https:` and `tel:` built from a cleaned number.
+//! Pure string handling, tested natively: every value is checked by the
+//! rules of `symptom_checker_core::attributes`, and a bad one is replaced by
+//! a safe default with one warning naming the attribute and the default
+//! used. Nothing here ever becomes HTML; the only links it allows are
+//! `https:` and `tel:` built from a cleaned number.
+
+use symptom_checker_core::attributes::{
+    self, DEFAULT_EMERGENCY_NUMBER, Dial, clean, clinic_name, emergency_number, is_https_url,
+};
 
 /// The attributes the element observes.
 pub const ATTRIBUTES: [&str; 7] = [
@@ -16,17 +21,8 @@ pub const ATTRIBUTES: [&str; 7] = [
     "start-screen",
 ];
 
-/// The emergency number when none (or a bad one) is given.
-pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
-
 /// A phone number to show and to dial.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Phone {
-    /// As written, cleaned of anything but digits, spaces, `+ - ( ) .`.
-    pub display: String,
-    /// `tel:` URL: digits with an optional leading `+`.
-    pub href: String,
-}
+pub type Phone = Dial;
 
 /// Light, dark, or the patient's system setting.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -84,40 +80,36 @@ impl Settings {
     pub fn apply(&mut self, name: &str, value: Option<&str>, locales: &[&str]) -> Option<String> {
         let defaults = Settings::default();
         let value = value.map(clean);
+        let value = value.as_deref();
         let warn = |why: &str, default: &str| {
             Some(format!(
                 "symptom-checker: ignoring attribute `{name}` ({why}); using {default}."
             ))
         };
-        match (name, value.as_deref()) {
+        match (name, value) {
             ("clinic-name", None) => self.clinic_name = None,
-            ("clinic-name", Some(v)) => match v.chars().count() {
-                0 => {
-                    self.clinic_name = None;
-                    return warn("it is empty", "no clinic name");
+            ("clinic-name", Some(v)) => {
+                self.clinic_name = clinic_name(v);
+                if self.clinic_name.is_none() {
+                    return warn("empty or longer than 80 characters", "no clinic name");
                 }
-                1..=80 => self.clinic_name = Some(v.to_owned()),
-                _ => {
-                    self.clinic_name = None;
-                    return warn("longer than 80 characters", "no clinic name");
-                }
-            },
+            }
             ("clinic-phone", None) => self.clinic_phone = None,
             ("clinic-phone", Some(v)) => {
-                self.clinic_phone = phone(v);
+                self.clinic_phone = attributes::phone(v);
                 if self.clinic_phone.is_none() {
                     return warn("not a phone number", "no clinic phone");
                 }
             }
             ("booking-url", None) => self.booking_url = None,
             ("booking-url", Some(v)) => {
-                self.booking_url = https_url(v);
+                self.booking_url = is_https_url(v).then(|| v.to_owned());
                 if self.booking_url.is_none() {
                     return warn("only https: links are allowed", "no booking link");
                 }
             }
             ("emergency-number", None) => self.emergency_number = defaults.emergency_number,
-            ("emergency-number", Some(v)) => match phone(v).filter(|p| p.href.len() <= 4 + 6) {
+            ("emergency-number", Some(v)) => match emergency_number(v) {
                 Some(p) => self.emergency_number = p,
                 None => {
                     self.emergency_number = defaults.emergency_number;
@@ -126,11 +118,7 @@ impl Settings {
             },
             ("locale", None) => self.locale = None,
             ("locale", Some(v)) => {
-                let lang = v
-                    .split(['-', '_'])
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
+                let lang = attributes::language(v);
                 if locales.contains(&lang.as_str()) {
                     self.locale = Some(lang);
                 } else {
@@ -169,44 +157,6 @@ impl Settings {
         }
         None
     }
-}
-
-/// Trims and drops control and bidirectional-override characters.
-fn clean(value: &str) -> String {
-    let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    value
-        .chars()
-        .filter(|&c| !c.is_control() && !bidi(c))
-        .collect::<String>()
-        .trim()
-        .to_owned()
-}
-
-/// A phone number: digits with spaces, `+ - ( ) .`, 2 to 20 digits.
-fn phone(value: &str) -> Option<Phone> {
-    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-    let plus = value.starts_with('+');
-    let ok = value.chars().all(allowed)
-        && (2..=20).contains(&digits.len())
-        && !value[usize::from(plus)..].contains('+');
-    ok.then(|| Phone {
-        display: value.to_owned(),
-        href: format!("tel:{}{digits}", if plus { "+" } else { "" }),
-    })
-}
-
-/// An `https:` URL with a host and nothing that could break out of an
-/// attribute or smuggle another scheme.
-fn https_url(value: &str) -> Option<String> {
-    let rest = value.strip_prefix("https://")?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let ok = !host.is_empty()
-        && value.len() <= 2000
-        && !value
-            .chars()
-            .any(|c| c.is_whitespace() || "<>\"'`\\".contains(c));
-    ok.then(|| value.to_owned())
 }
 
 #[cfg(test)]

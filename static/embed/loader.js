@@ -11,6 +11,7 @@
 // The fallback's words come from the widget's own interface text
 // (src/i18n.rs), written into this bundle at build time (tools/bundle-embed.mjs).
 import init, * as widget from 'wasm-glue';
+import { emergencyNumber, DEFAULT_EMERGENCY_NUMBER } from './attributes.js';
 
 /* global __SC_FALLBACK_TEXT__ */
 /** { en: { not_a_diagnosis, emergency_before, emergency_after, error_title, error_text, reload }, es: … } */
@@ -25,11 +26,6 @@ const reload = (event) => {
   if (event.target.closest?.('[data-action="reload"]')) location.reload();
 };
 
-/** The same rule as the widget's `emergency-number`: 2 to 6 digits, else 911. */
-function emergencyNumber(element) {
-  const number = (element.getAttribute('emergency-number') ?? '').trim();
-  return /^[0-9]{2,6}$/.test(number) ? number : '911';
-}
 
 /** The language shown (the widget root's), else the page's choice, else English. */
 function language(element) {
@@ -54,9 +50,9 @@ function el(tag, props = {}, ...children) {
 
 /** "Not a diagnosis. In an emergency, call 911 now." with a tel: link. */
 function emergencyLine(element, t) {
-  const number = emergencyNumber(element);
+  const number = emergencyNumber(element.getAttribute('emergency-number')) ?? DEFAULT_EMERGENCY_NUMBER;
   const line = el('p', { className: 'sc-emergency' },
-    el('strong', {}, t.not_a_diagnosis), ` ${t.emergency_before}`, el('a', { href: `tel:${number}` }, number), t.emergency_after);
+    el('strong', {}, t.not_a_diagnosis), ` ${t.emergency_before}`, el('a', { href: number.href }, number.display), t.emergency_after);
   line.dataset.role = 'emergency-line';
   return line;
 }

@@ -6,6 +6,7 @@
 //! Rust, tested on the host. The widget depends on it without `parse`, so
 //! no parser is compiled into the wasm.
 
+pub mod attributes;
 pub mod engine;
 pub mod model;
 pub mod paths;

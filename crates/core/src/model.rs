@@ -326,11 +326,8 @@ impl Content {
 
     /// The locale with this code (`es`, or `es-MX` by its language), if declared.
     pub fn locale(&self, code: &str) -> Option<Locale> {
-        let lang = code.split(['-', '_']).next().unwrap_or(code);
-        let pos = self
-            .locales
-            .iter()
-            .position(|l| l.eq_ignore_ascii_case(code) || l.eq_ignore_ascii_case(lang))?;
+        let codes: Vec<&str> = self.locales.iter().map(|l| l.as_ref()).collect();
+        let pos = crate::attributes::resolve_locale([code], &codes)?;
         Some(Locale(pos as u8))
     }
 

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use crate::attributes::is_https_url;
 use crate::diagnostic::{Diagnostics, Problem, did_you_mean};
 use crate::engine::Selection;
 use crate::model::{
@@ -1191,16 +1192,6 @@ fn is_locale_code(code: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-fn is_https_url(url: &str) -> bool {
-    // Characters that are never valid unescaped in a URL, and could only
-    // be there to break out of an attribute.
-    let unsafe_char = |c: char| c.is_whitespace() || c.is_control() || "\"<>`\\{}|^".contains(c);
-    url.strip_prefix("https://")
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .is_some_and(|host| !host.is_empty())
-        && !url.contains(unsafe_char)
-}
-
 /// `YYYY-MM-DD` naming a real day.
 pub fn parse_date(text: &str) -> Option<Date> {
     let bytes = text.as_bytes();
@@ -1247,16 +1238,5 @@ mod tests {
         assert_eq!(parse_date("2026-13-01"), None);
         assert_eq!(parse_date("2026-1-01"), None);
         assert_eq!(parse_date("20x6-01-01"), None);
-    }
-
-    #[test]
-    fn only_https_urls_pass() {
-        assert!(is_https_url("https://www.fda.gov/label.pdf"));
-        assert!(!is_https_url("http://www.fda.gov/"));
-        assert!(!is_https_url("javascript:alert(1)"));
-        assert!(!is_https_url("https://"));
-        assert!(!is_https_url("https://a b"));
-        assert!(!is_https_url("https://a.org/\"onmouseover=\"x"));
-        assert!(!is_https_url("https://a.org/<script>"));
     }
 }
