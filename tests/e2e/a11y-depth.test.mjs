@@ -7,21 +7,24 @@
 // intended change, rewrite them and review the diff:
 //
 //     UPDATE_SNAPSHOTS=1 node --test tests/e2e/a11y-depth.test.mjs
+//
+// (refused when CI is set: CI only compares; see lib/snapshots.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startServer, readContent, readUi } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
+import { assertAriaSnapshot, snapshotMode } from './lib/snapshots.mjs';
 import { hostPage, element } from './lib/pages.mjs';
 import {
   ROUTES, ready, walkTo, answer, back, restart, start, question, answerControl, widget,
 } from './lib/journey.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SNAPSHOTS = path.join(HERE, 'snapshots');
 const OUTPUT = path.join(HERE, 'output');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book' };
@@ -49,25 +52,27 @@ async function open(page, url = '/clinic.html') {
 
 // --------------------------------------------------------------- aria snapshots
 
-/** Compares the locator's aria snapshot with tests/e2e/snapshots/<name>.aria.yml (or writes it with UPDATE_SNAPSHOTS=1). */
-async function assertAriaSnapshot(locator, name, what) {
-  const actual = `${(await locator.ariaSnapshot()).trimEnd()}\n`;
-  const file = path.join(SNAPSHOTS, `${name}.aria.yml`);
-  const header = `# Aria snapshot: ${what}.\n# Written by tests/e2e/a11y-depth.test.mjs; rewrite with UPDATE_SNAPSHOTS=1 and review the diff.\n`;
-  if (UPDATE) {
-    await fs.mkdir(SNAPSHOTS, { recursive: true });
-    await fs.writeFile(file, header + actual);
-    return;
-  }
-  let expected;
+test('UPDATE_SNAPSHOTS=1 is refused when CI is set: nothing is written, comparing still works', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aria-snapshots-'));
   try {
-    expected = await fs.readFile(file, 'utf8');
-  } catch {
-    assert.fail(`no snapshot ${path.relative(process.cwd(), file)}: run UPDATE_SNAPSHOTS=1 node --test tests/e2e/a11y-depth.test.mjs`);
+    const locator = { ariaSnapshot: async () => '- heading "Planted" [level=2]' };
+    const refused = /UPDATE_SNAPSHOTS=1 refused: CI is set/;
+    assert.throws(() => snapshotMode({ UPDATE_SNAPSHOTS: '1', CI: 'true' }), refused);
+    assert.throws(() => snapshotMode({ UPDATE_SNAPSHOTS: '1', CI: '1' }), refused);
+    await assert.rejects(assertAriaSnapshot(locator, 'refused', 'a planted heading', { dir, env: { UPDATE_SNAPSHOTS: '1', CI: 'true' } }), refused);
+    assert.deepEqual(await fs.readdir(dir), [], 'nothing written in CI');
+    // Control: the same call writes outside CI (CI unset or empty), and CI compares.
+    assert.equal(snapshotMode({ UPDATE_SNAPSHOTS: '1', CI: '' }), 'update');
+    assert.equal(snapshotMode({ CI: 'true' }), 'compare');
+    await assertAriaSnapshot(locator, 'written', 'a planted heading', { dir, env: { UPDATE_SNAPSHOTS: '1' } });
+    assert.deepEqual(await fs.readdir(dir), ['written.aria.yml']);
+    await assertAriaSnapshot(locator, 'written', 'a planted heading', { dir, env: { CI: 'true' } });
+    await assert.rejects(assertAriaSnapshot({ ariaSnapshot: async () => '- heading "Other"' }, 'written', 'a planted heading', { dir, env: { CI: 'true' } }),
+      assert.AssertionError);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
-  expected = expected.split('\n').filter((l) => !l.startsWith('#')).join('\n');
-  assert.equal(actual, expected, `the accessibility tree of ${what} changed (${name}.aria.yml)`);
-}
+});
 
 const screenRoot = (w) => w.locator('[data-screen]');
 
@@ -582,10 +587,9 @@ test('print: only the summary shows, with date and time, answers, outcome, urgen
     assert.ok(lines.includes(`${en.warning_signs_call}911.`), 'what to do if one appears');
     assert.equal(lines.at(-1), `${en.not_a_diagnosis} ${en.emergency_before}911${en.emergency_after}`, 'the emergency line ends it');
 
-    const file = path.join(OUTPUT, 'print-summary.png');
-    await page.screenshot({ path: file, fullPage: true });
-    const png = await fs.readFile(file);
-    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    // An artifact for a person to look at (output/print-summary.png), not
+    // compared with anything: what prints is checked above, from the DOM.
+    await page.screenshot({ path: path.join(OUTPUT, 'print-summary.png'), fullPage: true });
 
     // Back on screen: the page and the widget as before.
     await page.emulateMedia({ media: 'screen' });

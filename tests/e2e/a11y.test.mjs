@@ -6,7 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 
-import { startServer } from './lib/server.mjs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+import { startServer, readContent, DIST } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element } from './lib/pages.mjs';
 import {
@@ -195,9 +198,16 @@ test('focus moves to the new heading and the live region announces every step', 
     assert.ok((await live.innerText()).includes(title), 'live region in Spanish');
   }));
 
-/** Boxes of every control in the widget: buttons, call links, and checkbox rows (input + label). */
-async function targets(page) {
-  return widget(page).evaluate((host) => {
+/** What the target-size checks measure: controls, and checkbox rows (input + label). */
+const TARGETS = { controls: 'button, a.sc-button, a.sc-call', checkboxes: 'input[type="checkbox"]' };
+
+/**
+ * Boxes of every visible control in the widget matched by `selectors`:
+ * buttons and call links by themselves, checkboxes with their labels. Each
+ * is named `<tag> <id>` (`button start`, `a tel:911`, `checkbox none`).
+ */
+async function targets(page, selectors = TARGETS) {
+  return widget(page).evaluate((host, sel) => {
     const root = host.shadowRoot;
     const box = (els) => {
       const rs = els.map((e) => e.getBoundingClientRect());
@@ -206,14 +216,46 @@ async function targets(page) {
       return { width: right - left, height: bottom - top };
     };
     const out = [];
-    for (const b of root.querySelectorAll('button, a.sc-button, a.sc-call')) {
-      if (b.getClientRects().length) out.push({ what: b.dataset.action ?? b.dataset.answerId ?? b.dataset.locale ?? b.textContent.trim(), ...box([b]) });
+    for (const b of root.querySelectorAll(sel.controls)) {
+      const id = b.dataset.action ?? b.dataset.answerId ?? b.dataset.locale ?? b.getAttribute('href') ?? b.textContent.trim();
+      if (b.getClientRects().length) out.push({ what: `${b.tagName.toLowerCase()} ${id}`, ...box([b]) });
     }
-    for (const input of root.querySelectorAll('input[type="checkbox"]')) {
-      out.push({ what: `checkbox ${input.dataset.answerId}`, ...box([input, ...input.labels]) });
+    for (const input of root.querySelectorAll(sel.checkboxes)) {
+      if (input.getClientRects().length) out.push({ what: `checkbox ${input.dataset.answerId}`, ...box([input, ...input.labels]) });
     }
     return out;
-  });
+  }, selectors);
+}
+
+/**
+ * The controls targets() must find on each screen screensForTargets()
+ * visits (each answer read from the content file), so that a selector
+ * matching nothing cannot pass the size checks.
+ */
+async function expectedTargets() {
+  const content = await readContent();
+  const locales = content.locales.map((l) => `button ${l}`);
+  const answers = (q, kind) => content.question(q).answers.map((a) => `${kind} ${a.id}`);
+  const outcome = [...locales, 'button print', 'button copy', 'button back', 'button restart'];
+  // The demo page's clinic phone and booking link (the soon outcome links both).
+  const demo = await fs.readFile(path.join(DIST, 'index.html'), 'utf8');
+  const attr = (name) => demo.match(new RegExp(`<symptom-checker[^>]*\\s${name}="([^"]+)"`))?.[1] ?? assert.fail(`dist/index.html sets ${name}`);
+  return {
+    start: [...locales, 'button start'],
+    red_flags: [...locales, ...answers('red_flags', 'checkbox'), 'button next', 'button back', 'button restart'],
+    concern: [...locales, ...answers('concern', 'button'), 'button back', 'button restart'],
+    emergency_now: [...outcome, 'a tel:911'],
+    touch_up: [...outcome, `a tel:${attr('clinic-phone').replaceAll(' ', '')}`, `a ${attr('booking-url')}`],
+  };
+}
+
+/** Measures the targets on `where` and fails unless every expected control was measured. */
+async function measured(page, where, expected, selectors = TARGETS) {
+  const found = await targets(page, selectors);
+  assert.ok(found.length > 0, `${where}: no control matched ${JSON.stringify(selectors)}`);
+  const names = found.map((t) => t.what);
+  assert.deepEqual(expected[where].filter((x) => !names.includes(x)), [], `${where}: controls not measured (found ${names})`);
+  return found;
 }
 
 const screensForTargets = async (page, visit) => {
@@ -231,23 +273,32 @@ const screensForTargets = async (page, visit) => {
   await visit('touch_up');
 };
 
-test('every control is at least 24×24 px (WCAG 2.5.8)', () =>
-  withPage(browser, { viewport: { width: 360, height: 740 } }, async ({ page }) => {
+test('every control is at least 24×24 px (WCAG 2.5.8)', async () => {
+  const expected = await expectedTargets();
+  await withPage(browser, { viewport: { width: 360, height: 740 } }, async ({ page }) => {
     await page.goto(server.url('/'));
     await screensForTargets(page, async (where) => {
-      const small = (await targets(page)).filter((t) => t.width < 24 || t.height < 24);
+      const small = (await measured(page, where, expected)).filter((t) => t.width < 24 || t.height < 24);
       assert.deepEqual(small, [], `${where}: targets under 24×24`);
     });
-  }));
+    // Control: selectors that match nothing fail the check instead of passing it.
+    await assert.rejects(measured(page, 'touch_up', expected, { controls: '.sc-no-such-control', checkboxes: '.sc-no-such-box' }),
+      /no control matched/);
+    await assert.rejects(measured(page, 'touch_up', expected, { controls: 'button', checkboxes: 'input[type="checkbox"]' }),
+      /controls not measured/);
+  });
+});
 
-test('on a touch screen every control is at least 44 px tall', () =>
-  withPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, async ({ page }) => {
+test('on a touch screen every control is at least 44 px tall', async () => {
+  const expected = await expectedTargets();
+  await withPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, async ({ page }) => {
     await page.goto(server.url('/'));
     await screensForTargets(page, async (where) => {
-      const small = (await targets(page)).filter((t) => t.height < 44 || t.width < 44);
+      const small = (await measured(page, where, expected)).filter((t) => t.height < 44 || t.width < 44);
       assert.deepEqual(small, [], `${where}: touch targets under 44 px`);
     });
-  }));
+  });
+});
 
 test('honours prefers-reduced-motion', () =>
   withPage(browser, {}, async ({ page }) => {

@@ -188,7 +188,9 @@ test('strict CSP with Trusted Types: a full journey with no violation and no con
   }));
 
 test('strict CSP: the violation listener does catch a violation (control)', () =>
-  withPage(browser, {}, async ({ page, log }) => {
+  withPage(browser, {
+    expectErrors: { reason: 'the control plants a Trusted Types violation, which the browser logs', match: /requires 'TrustedHTML' assignment/ },
+  }, async ({ page, log }) => {
     await page.addInitScript(recordViolations);
     await page.goto(server.url('/csp.html'));
     await ready(page);
@@ -466,7 +468,12 @@ test('host events cross an enclosing shadow root (composed)', () =>
 // ------------------------------------------------------ when the wasm fails
 
 test('if the wasm cannot load, the host\'s text stays and the emergency line is added', () =>
-  withPage(browser, {}, async ({ page, log }) => {
+  withPage(browser, {
+    expectErrors: {
+      reason: 'the page loads the bundle from a folder without its wasm on purpose: the 404 and the loader\'s report of it',
+      match: [/^Failed to load resource: .*404.*\/broken\/symptom-checker_bg\.wasm\)$/, /^symptom-checker: the widget could not load .*\/broken\/symptom-checker_bg\.wasm/],
+    },
+  }, async ({ page, log }) => {
     await page.goto(server.url('/broken.html'));
     const host = page.locator('symptom-checker');
     await host.locator('p[data-role="emergency-line"]').waitFor();
@@ -552,7 +559,9 @@ async function assertNothingInjected(page, w, where) {
 }
 
 test('the injection check fails on a planted <img> or javascript: link (control)', () =>
-  withPage(browser, {}, async ({ page }) => {
+  withPage(browser, {
+    expectErrors: { reason: 'the planted <img> asks for /nothing.png, which is not there', match: /^Failed to load resource: .*404.*\/nothing\.png\)$/ },
+  }, async ({ page }) => {
     await page.goto(server.url('/plain.html'));
     const w = await ready(page);
     await assertNothingInjected(page, w, 'clean');

@@ -11,13 +11,18 @@
 //   widget's own elements and attributes exist, links are https: or tel:;
 // - after a panic (test build only) the fallback shows the number the page
 //   configured. The plain panic fallback and the wasm-load failure are
-//   covered in widget.test.mjs and embed.test.mjs.
+//   covered in widget.test.mjs and embed.test.mjs;
+// - the release build (dist/) carries nothing of the tests: no test-panic
+//   hook on the page or in any file it ships;
+// - the harness itself: withPage() fails a test on a browser error the test
+//   did not declare.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 
-import { startServer, DIST_TEST, CONTENT_HOSTILE, readContent } from './lib/server.mjs';
+import { startServer, DIST, DIST_TEST, CONTENT_HOSTILE, EXPECT_TEST_PANIC, readContent } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element, BUNDLE } from './lib/pages.mjs';
 import {
@@ -94,7 +99,13 @@ async function everything(w) {
 }
 
 test('after load, a whole journey with print, copy and the language switch makes no request', () =>
-  withPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] }, async ({ context, page, log }) => {
+  withPage(browser, {
+    permissions: ['clipboard-read', 'clipboard-write'],
+    expectErrors: {
+      reason: 'the control at the end requests /after-load and /beacon, which the server does not have',
+      match: /^Failed to load resource: .*404.*\/(after-load|beacon)\)$/,
+    },
+  }, async ({ context, page, log }) => {
     await page.addInitScript(stubPrint);
     const traffic = recordTraffic(context, page);
     await page.goto(server.url('/clinic.html'));
@@ -335,7 +346,7 @@ test('hostile content (dist-test): every string is literal text, no script runs,
 test('after a panic mid-journey the fallback shows the page\'s own emergency number', {
   skip: !existsSync(path.join(DIST_TEST, 'index.html')) && !process.env.CI && 'no dist-test/ (scripts/test.sh builds it)',
 }, () =>
-  withPage(browser, {}, async ({ page, log }) => {
+  withPage(browser, { expectErrors: EXPECT_TEST_PANIC }, async ({ page, log }) => {
     await page.goto(testServer.url('/clinic-112.html'));
     const w = await ready(page);
     await assertEmergencyLine(w, { number: '112', text: 'No es un diagnóstico', where: 'before the panic' });
@@ -350,3 +361,79 @@ test('after a panic mid-journey the fallback shows the page\'s own emergency num
     await assertOnlyWidgetMarkup(page, 'error screen');
     assert.ok(log.console.some((m) => m.type === 'error' && m.text.includes('symptom-checker')), 'the panic is logged');
   }));
+
+// ------------------------------------------- nothing of the tests ships
+
+/** The test-only hook the `test-panic` feature adds (dist-test/ only). */
+const TEST_HOOK = 'symptomCheckerTestPanic';
+
+/**
+ * Traces of the test-panic hook in a build: `window.symptomCheckerTestPanic`
+ * on a page served from it once the widget is ready, and the files under
+ * its embed/ folder that contain the hook's name (text or binary).
+ */
+async function testHookTraces(root, url) {
+  const embed = path.join(root, 'embed');
+  const files = [];
+  for (const entry of await fs.readdir(embed, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.push(path.join(entry.parentPath ?? entry.path, entry.name));
+  }
+  const withHook = [];
+  for (const file of files) {
+    if ((await fs.readFile(file)).includes(TEST_HOOK)) withHook.push(path.relative(root, file));
+  }
+  const onPage = await withPage(browser, {}, async ({ page }) => {
+    await page.goto(url);
+    await ready(page);
+    return page.evaluate((name) => typeof window[name], TEST_HOOK);
+  });
+  return { scanned: files.map((f) => path.relative(root, f)).sort(), withHook, onPage };
+}
+
+test('the release build (dist/) has no test-panic hook: not on the page, not in any file under dist/embed/', async () => {
+  const t = await testHookTraces(DIST, server.url('/clinic.html'));
+  assert.ok(t.scanned.some((f) => f.endsWith('.js')) && t.scanned.some((f) => f.endsWith('.wasm')),
+    `the bundle and its wasm were scanned: ${t.scanned}`);
+  assert.equal(t.onPage, 'undefined', `window.${TEST_HOOK} on a page served from dist/`);
+  assert.deepEqual(t.withHook, [], `files under dist/embed/ naming ${TEST_HOOK}`);
+});
+
+test('the test-hook check finds the hook in the test build (dist-test/) (control)', {
+  skip: !existsSync(path.join(DIST_TEST, 'index.html')) && !process.env.CI && 'no dist-test/ (scripts/test.sh builds it)',
+}, async () => {
+  const t = await testHookTraces(DIST_TEST, testServer.url('/clinic.html'));
+  assert.equal(t.onPage, 'function', `window.${TEST_HOOK} on a page served from dist-test/`);
+  assert.ok(t.withHook.length > 0, `a file under dist-test/embed/ names ${TEST_HOOK}: scanned ${t.scanned}`);
+});
+
+// ------------------------------------------------------------- the harness
+
+test('withPage fails a test whose page logs an error it did not declare (control)', async () => {
+  const consoleError = async ({ page }) => {
+    await page.goto(server.url('/clinic.html'));
+    await ready(page);
+    await page.evaluate(() => console.error('planted console error'));
+  };
+  const pageError = async ({ page }) => {
+    await page.goto(server.url('/clinic.html'));
+    await ready(page);
+    await page.evaluate(() => new Promise((resolve) => {
+      setTimeout(() => { throw new Error('planted page error'); });
+      setTimeout(resolve, 50);
+    }));
+  };
+  const undeclared = (what) => (e) => e instanceof assert.AssertionError && /did not declare/.test(e.message) && what.test(e.message);
+  await assert.rejects(withPage(browser, {}, consoleError), undeclared(/console\.error: planted console error/));
+  await assert.rejects(withPage(browser, {}, pageError), undeclared(/page error: Error: planted page error/));
+
+  // Declared with its reason, the error is allowed; another one still fails.
+  const declared = { reason: 'this control logs it on purpose', match: /^planted console error/ };
+  await withPage(browser, { expectErrors: declared }, consoleError);
+  await assert.rejects(withPage(browser, { expectErrors: declared }, pageError), undeclared(/planted page error/));
+  // A declaration needs a reason and a RegExp.
+  await assert.rejects(withPage(browser, { expectErrors: { match: /planted/ } }, consoleError), TypeError);
+  await assert.rejects(withPage(browser, { expectErrors: { reason: 'a string is not a pattern', match: 'planted' } }, consoleError), TypeError);
+  // The test's own failure is reported as it is, not replaced.
+  const own = new Error('the test body failed');
+  await assert.rejects(withPage(browser, {}, async (p) => { await consoleError(p); throw own; }), (e) => e === own);
+});

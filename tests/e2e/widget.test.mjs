@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startServer, readContent, readUi, REPO, DIST_TEST, DIST_ALT } from './lib/server.mjs';
+import { startServer, readContent, readUi, REPO, DIST_TEST, DIST_ALT, EXPECT_TEST_PANIC } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import {
   QUESTIONS, ROUTES, RED_FLAGS, STORIES, ready, walk, walkTo, answer, back, restart, start, onScreen, screenOf,
@@ -354,17 +354,21 @@ test('print shows only the summary; copy puts the summary on the clipboard', () 
     assert.match(copied, /Not a diagnosis/);
   }));
 
-test('screenshots at 360×740 and 1280×800 (start, question, multiple choice, outcomes)', async () => {
+// The screenshots are artifacts for a person to look at (output/*.png); no
+// assertion compares them with anything (pixels differ between machines and
+// Chromium versions). The look is pinned by the aria snapshots and the
+// layout checks of a11y-depth.test.mjs; this test checks only that no
+// screen it shoots scrolls sideways.
+test('screenshots at 360×740 and 1280×800 into output/ (start, question, multiple choice, outcomes); none scrolls sideways', async () => {
   await fs.mkdir(OUTPUT, { recursive: true });
   for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
     await withPage(browser, { viewport }, async ({ page }) => {
       const w = await demo(page);
       const size = `${viewport.width}x${viewport.height}`;
-      const shots = [];
       const shoot = async (name) => {
-        const file = path.join(OUTPUT, `widget-${size}-${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        shots.push(file);
+        await page.screenshot({ path: path.join(OUTPUT, `widget-${size}-${name}.png`), fullPage: true });
+        const wide = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+        assert.ok(wide[0] <= wide[1], `${size} ${name}: the page is ${wide[0]}px wide in ${wide[1]}px`);
       };
       await shoot('start');
       await start(w);
@@ -377,13 +381,6 @@ test('screenshots at 360×740 and 1280×800 (start, question, multiple choice, o
       await restart(w);
       await walkTo(w, 'headache_self_care');
       await shoot('outcome-self-care');
-      for (const file of shots) {
-        const png = await fs.readFile(file);
-        assert.equal(png.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
-        // IHDR width: a full-page shot as wide as the viewport means no sideways scrolling.
-        assert.equal(png.readUInt32BE(16), viewport.width, `${path.basename(file)} width`);
-        assert.ok(png.readUInt32BE(20) >= viewport.height, `${path.basename(file)} height`);
-      }
     });
   }
 });
@@ -392,7 +389,7 @@ test('after a panic the error screen still shows the emergency line', async () =
   assert.ok(existsSync(path.join(DIST_TEST, 'index.html')), 'the test build is there (scripts/test.sh builds dist-test/)');
   const panicServer = await startServer({ root: DIST_TEST });
   try {
-    await withPage(browser, {}, async ({ page, log }) => {
+    await withPage(browser, { expectErrors: EXPECT_TEST_PANIC }, async ({ page, log }) => {
       await page.goto(panicServer.url('/'));
       const w = await ready(page);
       await start(w);

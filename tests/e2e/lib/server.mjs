@@ -20,6 +20,21 @@ export const DIST = path.join(REPO, 'dist');
  * `window.symptomCheckerTestPanic()`.
  */
 export const DIST_TEST = path.join(REPO, 'dist-test');
+/**
+ * withPage's `expectErrors` for a test that calls
+ * `window.symptomCheckerTestPanic()`: the panic hook logs the panic, the
+ * wasm trap that follows may reach the page as an uncaught
+ * `RuntimeError: unreachable`, and the loader logs that the widget stopped
+ * working (with that error). Nothing else may be logged.
+ */
+export const EXPECT_TEST_PANIC = {
+  reason: 'the test panics the wasm on purpose with window.symptomCheckerTestPanic()',
+  match: [
+    /^symptom-checker: panicked at [^\n]*\ntest panic requested\b/,
+    /^RuntimeError: unreachable$/,
+    /^symptom-checker: the widget stopped working RuntimeError: unreachable\b/,
+  ],
+};
 /** The build with the second content file (tests/content/ear-piercing.toml). */
 export const DIST_ALT = path.join(REPO, 'dist-alt');
 

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: the shipped content, look-ups by
 //! public id, and snapshot files. Reads files only; never writes one unless
-//! `UPDATE_SNAPSHOTS=1` asks it to.
+//! `UPDATE_SNAPSHOTS=1` asks it to, and never in CI (`CI` set: refused).
 
 // Each test binary compiles this module and uses only part of it.
 #![allow(dead_code)]
@@ -96,14 +96,57 @@ pub fn answer_all(content: &Content, answers: &[(&str, &[&str])]) -> Journey {
         })
 }
 
-/// Whether `UPDATE_SNAPSHOTS=1` asks to (re)write snapshots.
+/// Whether `UPDATE_SNAPSHOTS=1` asks to (re)write snapshots. Panics when it
+/// does and `CI` is set: CI compares with the committed snapshots, never
+/// accepts what it sees (see [`snapshot_update`]).
 pub fn updating_snapshots() -> bool {
-    std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1")
+    let var = |name| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
+    snapshot_update(var("UPDATE_SNAPSHOTS").as_deref(), var("CI").as_deref())
+        .unwrap_or_else(|refusal| panic!("{refusal}"))
+}
+
+/// The decision behind [`updating_snapshots`], from the values of
+/// `UPDATE_SNAPSHOTS` and `CI` (`None` when unset): `Ok(true)` to write
+/// snapshots, `Ok(false)` to compare, and an error when `UPDATE_SNAPSHOTS=1`
+/// while `CI` has any non-empty value.
+pub fn snapshot_update(update: Option<&str>, ci: Option<&str>) -> Result<bool, String> {
+    if update != Some("1") {
+        return Ok(false);
+    }
+    match ci {
+        Some(ci) if !ci.is_empty() => Err(format!(
+            "UPDATE_SNAPSHOTS=1 refused: CI is set (CI={ci:?}). Snapshots are never rewritten \
+             in CI; rewrite them locally, review the diff and commit it."
+        )),
+        _ => Ok(true),
+    }
+}
+
+// Every test binary that includes this module runs this test (a few
+// microseconds each): each binary compiles its own copy of the module.
+#[test]
+fn snapshots_are_never_updated_in_ci() {
+    let refused = |r: Result<bool, String>| {
+        r.expect_err("UPDATE_SNAPSHOTS=1 with CI set must be refused")
+            .starts_with("UPDATE_SNAPSHOTS=1 refused: CI is set")
+    };
+    assert!(refused(snapshot_update(Some("1"), Some("true"))));
+    assert!(refused(snapshot_update(Some("1"), Some("1"))));
+    assert!(
+        refused(snapshot_update(Some("1"), Some("0"))),
+        "any non-empty CI counts"
+    );
+    // Control: outside CI the same request writes, and CI alone compares.
+    assert_eq!(snapshot_update(Some("1"), None), Ok(true));
+    assert_eq!(snapshot_update(Some("1"), Some("")), Ok(true));
+    assert_eq!(snapshot_update(None, Some("true")), Ok(false));
+    assert_eq!(snapshot_update(Some("0"), None), Ok(false));
+    assert_eq!(snapshot_update(None, None), Ok(false));
 }
 
 /// Compares `actual` with the snapshot file at `relative` (to this crate),
 /// or (re)writes the file when `UPDATE_SNAPSHOTS=1`, as trybuild and
-/// snapbox do.
+/// snapbox do; panics instead of writing when `CI` is set too.
 pub fn assert_snapshot(relative: &str, actual: &str) {
     let path = manifest_path(relative);
     if updating_snapshots() {
