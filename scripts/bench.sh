@@ -7,13 +7,14 @@
 #   ITERATIONS=15 (default) scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/toolchain.sh
 repo=$PWD
 peers=$repo/bench/peers
 step() { printf '\n==> %s (%s)\n' "$*" "$(date +%T)"; }
 
 step "release build with the benchmark content into dist-bench/"
 SYMPTOM_CHECKER_CONTENT=bench/peers/targets/widget/content.toml \
-  trunk build --release=true --dist dist-bench
+  scripts/release-build.sh --dist dist-bench
 cp bench/peers/targets/widget/index.html dist-bench/index.html
 
 step "the harness's packages (bench/peers/package-lock.json)"

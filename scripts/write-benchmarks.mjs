@@ -8,8 +8,29 @@ import zlib from 'node:zlib';
 
 const [table, resultsFile] = process.argv.slice(2);
 const stdout = fs.readFileSync(table, 'utf8');
-let iterations = '15';
-try { iterations = String(JSON.parse(fs.readFileSync(resultsFile, 'utf8')).iterations ?? iterations); } catch {}
+let results = {};
+try { results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch {}
+const iterations = String(results.meta?.iterations ?? results.iterations ?? '15');
+
+/** The budgets of the widget against the hand-written page, from this run's summary. */
+function budgets() {
+  const w = results.summary?.widget;
+  const v = results.summary?.vanilla;
+  if (!w || !v) return '(no summary in the results file)';
+  const fig = (key) => w[key] ?? {};
+  const ratio = (key) => fig(key).ratio;
+  const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+  const rows = [
+    ['bytes on the wire, everything the page loads (gzip, with headers)', '≤ 100 KB (aim 80)', `${f1(fig('transferKB').median)} KB`, fig('transferKB').median <= 100],
+    ['time to first question', '≤ 1.5× vanilla', `×${f1(ratio('ttfqMs'))} (${f1(fig('ttfqMs').median)} ms vs ${f1(v.ttfqMs.median)} ms)`, ratio('ttfqMs') <= 1.5],
+    ['time to first question, CPU ×4', '≤ 2× vanilla', `×${f1(ratio('ttfqMs@cpu'))}`, ratio('ttfqMs@cpu') <= 2],
+    ['step latency', '≤ 1.5× vanilla', `×${f1(ratio('stepMs'))}`, ratio('stepMs') <= 1.5],
+    ['step latency, CPU ×4', '≤ 50 ms', `${f1(fig('stepMs@cpu').median)} ms`, fig('stepMs@cpu').median <= 50],
+    ['renderer main-thread CPU, load + path', '≤ 2× vanilla', `×${f1(ratio('taskCpuMs'))}`, ratio('taskCpuMs') <= 2],
+  ];
+  return ['| budget | target | this run | |', '|---|---|---|---|',
+    ...rows.map(([name, target, got, ok]) => `| ${name} | ${target} | ${got} | ${ok ? 'met' : '**not met**'} |`)].join('\n');
+}
 
 /** gzip -9 and Brotli (quality 11) sizes of a built file, as a CDN would send it. */
 const sizes = (f) => {
@@ -48,4 +69,8 @@ branching questionnaire driven through the same headless Chromium in one run.
 ## Results
 
 ${stdout.trim()}
-`);
+
+## Budgets, this run
+
+${budgets()}
+${fs.existsSync('bench/where-the-bytes-go.md') ? `\n${fs.readFileSync('bench/where-the-bytes-go.md', 'utf8').trim()}\n` : ''}`);

@@ -1,4 +1,4 @@
-// Accessibility in depth (issue 5, WCAG 2.2 AA beyond axe): the
+// Accessibility in depth (WCAG 2.2 AA beyond what axe finds): the
 // accessibility tree pinned with aria snapshots; WCAG 1.4.12 text spacing
 // on every kind of screen; 200 % zoom without sideways scrolling; the
 // printed summary.

@@ -1,7 +1,7 @@
 // Accessibility of the widget in a real browser: axe (WCAG 2.0–2.2 A/AA)
 // on every kind of screen in light and dark, English and Spanish; no
 // sideways scrolling at 320 px; focus and the live region on each step;
-// target sizes; reduced motion (issue 3, and issue 5's WCAG 2.2 AA).
+// target sizes; reduced motion (WCAG 2.2 AA).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';

@@ -2,7 +2,7 @@
 // would embed it: hostile page CSS, a strict CSP with Trusted Types, two
 // widgets on one page, live attribute changes, removal, mount()/unmount(),
 // host events, a bundle whose wasm cannot load, and hostile attribute
-// values (issue 4).
+// values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Hardening (issue 7): nothing leaves the device and nothing is stored,
+// Hardening: nothing leaves the device and nothing is stored,
 // content cannot inject markup or script, and a crash keeps the page's
 // own emergency number.
 //

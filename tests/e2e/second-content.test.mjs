@@ -1,4 +1,4 @@
-// The widget built with a second, fictional content file (issue 8):
+// The widget built with a second, fictional content file:
 // tests/content/ear-piercing.toml in dist-alt/. A journey to each of its
 // outcomes by its own ids, and no word of the shipped (Botox) content
 // anywhere in the widget: content-specific words must live in the content
