@@ -346,9 +346,11 @@ fn hash_prints_the_hash_the_approved_file_records() {
     assert!(source(SECOND).contains(&format!("content_hash = \"{}\"", hash.trim())));
 }
 
-/// A copy of the second content file in a fresh temporary folder.
+/// A copy of a content file in a fresh folder under Cargo's temporary
+/// directory for this crate's tests (inside `target/`).
 fn scratch(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("content-tool-{name}-{}", std::process::id()));
+    let dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("content-tool-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     std::fs::write(dir.join("content.toml"), text).expect("write the copy");
