@@ -377,17 +377,12 @@ impl Validator {
         let o = raw.get_ref();
         let id = self.id(&o.id, "outcome");
         let urgency = Urgency::from_id(o.urgency.get_ref()).unwrap_or_else(|| {
-            let levels = Urgency::ALL.map(Urgency::as_str);
-            let mut problem = Problem::new(
-                span(&o.urgency),
-                format!("unknown urgency `{}`", o.urgency.get_ref()),
-                "not an urgency level",
-            );
-            problem = match did_you_mean(o.urgency.get_ref(), levels) {
-                Some(close) => problem.help(format!("did you mean `{close}`?")),
-                None => problem.help(format!("the levels are {}", levels.join(", "))),
-            };
-            self.report(problem);
+            self.report(unknown_choice(
+                &o.urgency,
+                "urgency",
+                "an urgency level",
+                &Urgency::ALL.map(Urgency::as_str),
+            ));
             Urgency::Emergency
         });
         let what = |field: &str| format!("{field} of outcome `{id}`");
@@ -461,17 +456,13 @@ impl Validator {
         let kind = match q.kind.get_ref().as_str() {
             "single" => Kind::Single,
             "multiple" => Kind::Multiple,
-            other => {
-                let mut problem = Problem::new(
-                    span(&q.kind),
-                    format!("unknown question kind `{other}`"),
-                    "not a kind",
-                );
-                problem = match did_you_mean(other, ["single", "multiple"]) {
-                    Some(close) => problem.help(format!("did you mean `{close}`?")),
-                    None => problem.help("the kinds are `single` and `multiple`"),
-                };
-                self.report(problem);
+            _ => {
+                self.report(unknown_choice(
+                    &q.kind,
+                    "question kind",
+                    "a kind",
+                    &["single", "multiple"],
+                ));
                 Kind::Single
             }
         };
@@ -681,17 +672,13 @@ impl Validator {
                     hash: text(&r.content_hash).into(),
                 })
             }
-            other => {
-                let mut problem = Problem::new(
-                    span(&r.status),
-                    format!("unknown review status `{other}`"),
-                    "not a status",
-                );
-                problem = match did_you_mean(other, ["draft", "approved"]) {
-                    Some(close) => problem.help(format!("did you mean `{close}`?")),
-                    None => problem.help("the statuses are `draft` and `approved`"),
-                };
-                self.report(problem);
+            _ => {
+                self.report(unknown_choice(
+                    &r.status,
+                    "review status",
+                    "a status",
+                    &["draft", "approved"],
+                ));
                 Review::Draft
             }
         }
@@ -1171,6 +1158,23 @@ impl Validator {
                 ));
                 return;
             }
+        }
+    }
+}
+
+/// "unknown {what} `value`", with the closest of `choices`, or all of them.
+fn unknown_choice(value: &Spanned<String>, what: &str, one: &str, choices: &[&str]) -> Problem {
+    let given = value.get_ref();
+    let problem = Problem::new(
+        span(value),
+        format!("unknown {what} `{given}`"),
+        format!("not {one}"),
+    );
+    match did_you_mean(given, choices.iter().copied()) {
+        Some(close) => problem.help(format!("did you mean `{close}`?")),
+        None => {
+            let all: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+            problem.help(format!("use one of {}", all.join(", ")))
         }
     }
 }
