@@ -140,3 +140,23 @@ test('no tracked file refers to a sibling shared folder or to a path of one buil
   assert.ok(out.length === 0,
     `${out.length} line(s) of tracked files name a machine-specific path (file:line: found | the line):\n${out.join('\n')}`);
 });
+
+test('every file that names the release\'s version names Cargo.toml\'s', async () => {
+  const { VERSION } = await import('./lib/pages.mjs');
+  // The places a clinic or the build reads the version from: the demo page
+  // (Trunk's target path), the benchmark page, and the snippet in EMBEDDING.md.
+  const files = ['index.html', 'bench/peers/targets/widget/index.html', 'EMBEDDING.md'];
+  const wrong = [];
+  let seen = 0;
+  for (const file of files) {
+    const text = await fs.readFile(path.join(REPO, file), 'utf8');
+    for (const [i, line] of text.split('\n').entries()) {
+      for (const m of line.matchAll(/(?:embed\/|symptom-checker\/|release |the `)(\d+\.\d+\.\d+)\b/g)) {
+        seen += 1;
+        if (m[1] !== VERSION) wrong.push(`${file}:${i + 1}: ${m[1]} (Cargo.toml: ${VERSION})`);
+      }
+    }
+  }
+  assert.ok(seen >= 6, `only ${seen} mentions of a version found`);
+  assert.deepEqual(wrong, []);
+});

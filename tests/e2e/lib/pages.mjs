@@ -1,7 +1,13 @@
 // Host pages the tests serve next to dist/'s files: a clinic page as a
 // clinic's web person would write it, with the two-line embed snippet and
 // no inline script or style (so the same page works under a strict CSP).
-export const BUNDLE = '/embed/0.1.0/symptom-checker.js';
+import fs from 'node:fs';
+
+/** The release's version: Cargo.toml's, the one source of it. */
+export const VERSION = /^version = "(.+)"$/m.exec(fs.readFileSync(new URL('../../../Cargo.toml', import.meta.url), 'utf8'))[1];
+
+/** The embed bundle's path on the test server. */
+export const BUNDLE = `/embed/${VERSION}/symptom-checker.js`;
 
 /** Escapes text for an HTML attribute value or text node. */
 export const esc = (s) => String(s)
