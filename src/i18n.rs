@@ -53,6 +53,9 @@ pub struct Ui {
     pub warning_signs_call: &'static str,
     /// Heading of what to tell the nurse or doctor.
     pub tell_clinician: &'static str,
+    /// The same section's heading on an emergency outcome, where the patient
+    /// speaks to the emergency service.
+    pub tell_emergency: &'static str,
     /// Heading of the answers that led to the outcome.
     pub why: &'static str,
     /// Heading of the sources.
@@ -175,6 +178,7 @@ pub const EN: Ui = Ui {
     warning_signs: "Warning signs",
     warning_signs_call: "If you notice any of these, call ",
     tell_clinician: "What to tell your nurse or doctor",
+    tell_emergency: "What to tell the emergency team",
     why: "Why this advice",
     sources: "Sources",
     draft: "Draft content: not yet approved by a clinician.",
@@ -241,6 +245,7 @@ pub const ES: Ui = Ui {
     warning_signs: "Señales de alarma",
     warning_signs_call: "Si nota alguna de estas señales, llame al ",
     tell_clinician: "Qué decirle a su médico o enfermera",
+    tell_emergency: "Qué decirle al equipo de emergencias",
     why: "Por qué le damos este consejo",
     sources: "Fuentes",
     draft: "Contenido en borrador: todavía no lo aprueba un profesional clínico.",

@@ -40,7 +40,10 @@ pub struct OutcomeSheet<'a> {
     /// The warning signs to call the emergency number for, below
     /// `emergency` only.
     pub warning_signs: Option<WarningSigns<'a>>,
-    /// What to tell the nurse or doctor.
+    /// The heading of `tell`: "What to tell your nurse or doctor", or on an
+    /// emergency outcome "What to tell the emergency team".
+    pub tell_heading: &'static str,
+    /// What to tell the nurse or doctor (or the emergency team).
     pub tell: Cow<'a, str>,
     /// Why this advice: each question asked and the answers given.
     pub why: Vec<(&'a str, String)>,
@@ -114,6 +117,11 @@ impl<'a> OutcomeSheet<'a> {
             },
             sooner: text(&o.sooner),
             warning_signs,
+            tell_heading: if emergency {
+                ui.tell_emergency
+            } else {
+                ui.tell_clinician
+            },
             tell: text(&o.tell_clinician),
             why,
             sources: o
@@ -151,7 +159,7 @@ impl<'a> OutcomeSheet<'a> {
                 .map(|(i, s)| format!("{}. {s}", i + 1)),
         );
         lines.push(format!("{}: {}", self.sooner_heading, self.sooner));
-        lines.push(format!("{}: {}", ui.tell_clinician, self.tell));
+        lines.push(format!("{}: {}", self.tell_heading, self.tell));
         if let Some(w) = &self.warning_signs {
             lines.push(format!("{}:", ui.warning_signs));
             lines.extend(w.note.map(str::to_owned));
@@ -233,6 +241,12 @@ mod tests {
                 ui.get_help_sooner
             };
             assert_eq!(sheet.sooner_heading, heading, "{}", sheet.id);
+            let tell = if emergency {
+                ui.tell_emergency
+            } else {
+                ui.tell_clinician
+            };
+            assert_eq!(sheet.tell_heading, tell, "{}", sheet.id);
             if let Some(w) = &sheet.warning_signs {
                 assert_eq!(w.signs.len(), content().red_flags().count());
             }

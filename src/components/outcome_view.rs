@@ -113,7 +113,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
             { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
             { for warning_signs }
-            { section("sc-tell", ui.tell_clinician, html! { <p>{ sheet.tell.to_string() }</p> }) }
+            { section("sc-tell", sheet.tell_heading, html! { <p>{ sheet.tell.to_string() }</p> }) }
             { section("sc-why", ui.why, html! { <dl class="sc-why">{ for why }</dl> }) }
             <section class="sc-section sc-sources" aria-labelledby="sc-sources">
                 <h3 id="sc-sources">{ ui.sources }</h3>

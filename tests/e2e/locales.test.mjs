@@ -49,7 +49,7 @@ after(async () => {
 function giveaways(code) {
   const ui = UI[code];
   const fields = ['not_a_diagnosis', 'emergency_before', 'start_note', 'restart', 'choose_all', 'choose_one',
-    'what_to_do', 'get_help_sooner', 'while_you_wait', 'warning_signs', 'tell_clinician', 'why', 'sources', 'draft', 'version',
+    'what_to_do', 'get_help_sooner', 'while_you_wait', 'warning_signs', 'tell_clinician', 'tell_emergency', 'why', 'sources', 'draft', 'version',
     'print', 'copy', 'book_online', 'widget_label'];
   return [...fields.map((f) => ui[f].trim()), ui.progress[0].trim(), ...ui.urgency, ...ui.months.filter((m) => m.length > 4)]
     .filter((s) => s.length >= 5);
@@ -145,7 +145,7 @@ async function assertSpeaks(w, code, where, path = []) {
       `${where}: urgency banner`);
     const emergency = o.urgency === 'emergency';
     const headings = [ui.what_to_do, emergency ? ui.while_you_wait : ui.get_help_sooner, ...(emergency ? [] : [ui.warning_signs]),
-      ui.tell_clinician, ui.why, ui.sources];
+      emergency ? ui.tell_emergency : ui.tell_clinician, ui.why, ui.sources];
     assert.deepEqual(f.h3, headings, `${where}: section headings`);
     assert.deepEqual(f.steps, o.steps.map((s) => s[code]), `${where}: steps`);
     assert.deepEqual(f.sources, o.sources.map((s) => s.title[code]), `${where}: source titles`);
