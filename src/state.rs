@@ -14,7 +14,7 @@ use crate::content::content;
 
 /// What the patient has done so far.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Widget {
+pub struct CheckerState {
     /// False on the start screen.
     pub started: bool,
     /// Answers and position.
@@ -55,16 +55,16 @@ pub enum Action {
     SetLocale(Locale),
 }
 
-impl Default for Widget {
+impl Default for CheckerState {
     fn default() -> Self {
-        Widget::new(false)
+        CheckerState::new(false)
     }
 }
 
-impl Widget {
+impl CheckerState {
     /// A fresh widget, on the start screen unless `skip_start`.
-    pub fn new(skip_start: bool) -> Widget {
-        Widget {
+    pub fn new(skip_start: bool) -> CheckerState {
+        CheckerState {
             started: skip_start,
             journey: Journey::new(content()),
             draft: None,
@@ -97,8 +97,8 @@ impl Widget {
         self.started && self.step() == Step::Ask(question)
     }
 
-    fn moved(&self, journey: Journey) -> Widget {
-        Widget {
+    fn moved(&self, journey: Journey) -> CheckerState {
+        CheckerState {
             journey,
             draft: None,
             refused: false,
@@ -107,13 +107,13 @@ impl Widget {
     }
 }
 
-impl Reducible for Widget {
+impl Reducible for CheckerState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let content = content();
         let next = match action {
-            Action::Start if !self.started => Some(Widget {
+            Action::Start if !self.started => Some(CheckerState {
                 started: true,
                 ..self.moved(self.journey.clone())
             }),
@@ -125,7 +125,7 @@ impl Reducible for Widget {
                 if self.asking(question) && content.question(question).kind == Kind::Multiple =>
             {
                 let ticked = toggle(content, question, self.ticked(question), answer);
-                Some(Widget {
+                Some(CheckerState {
                     draft: Some((question, ticked)),
                     refused: false,
                     ..(*self).clone()
@@ -135,7 +135,7 @@ impl Reducible for Widget {
                 let ticked = self.ticked(question);
                 match self.journey.answer(content, question, ticked) {
                     Some(journey) => Some(self.moved(journey)),
-                    None if ticked.is_empty() => Some(Widget {
+                    None if ticked.is_empty() => Some(CheckerState {
                         refused: true,
                         ..(*self).clone()
                     }),
@@ -144,16 +144,16 @@ impl Reducible for Widget {
             }
             Action::Back if self.can_go_back() => Some(match self.journey.back(content) {
                 Some(journey) => self.moved(journey),
-                None => Widget {
+                None => CheckerState {
                     started: false,
                     ..self.moved(self.journey.clone())
                 },
             }),
-            Action::Restart if self.started => Some(Widget {
+            Action::Restart if self.started => Some(CheckerState {
                 locale: self.locale,
-                ..Widget::new(self.skip_start)
+                ..CheckerState::new(self.skip_start)
             }),
-            Action::SetLocale(locale) if self.locale != Some(locale) => Some(Widget {
+            Action::SetLocale(locale) if self.locale != Some(locale) => Some(CheckerState {
                 locale: Some(locale),
                 ..(*self).clone()
             }),
@@ -171,7 +171,7 @@ mod tests {
 
     use super::*;
 
-    fn after(widget: Widget, actions: &[Action]) -> Widget {
+    fn after(widget: CheckerState, actions: &[Action]) -> CheckerState {
         let mut state = Rc::new(widget);
         for action in actions {
             state = state.reduce(action.clone());
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn start_leaves_the_start_screen_for_the_first_question() {
-        let w = after(Widget::default(), &[]);
+        let w = after(CheckerState::default(), &[]);
         assert!(!w.started);
         let w = after(w, &[Action::Start]);
         assert!(w.started);
@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn an_action_for_another_question_changes_nothing() {
-        let started = after(Widget::default(), &[Action::Start]);
+        let started = after(CheckerState::default(), &[Action::Start]);
         let other = QuestionIdx(1);
         let state = Rc::new(started.clone());
         let same = state.clone().reduce(Action::Choose {
@@ -224,7 +224,7 @@ mod tests {
             return;
         }
         let w = after(
-            Widget::default(),
+            CheckerState::default(),
             &[Action::Start, Action::Continue { question: q }],
         );
         assert!(w.refused);
@@ -247,7 +247,7 @@ mod tests {
             return;
         }
         let w = after(
-            Widget::default(),
+            CheckerState::default(),
             &[
                 Action::Start,
                 Action::Toggle {
@@ -272,7 +272,7 @@ mod tests {
         let (q, none, other) = first_question();
         let answer = none.unwrap_or(other);
         let w = after(
-            Widget::default(),
+            CheckerState::default(),
             &[
                 Action::Start,
                 Action::SetLocale(Locale(1)),
@@ -291,9 +291,9 @@ mod tests {
 
     #[test]
     fn back_from_the_first_question_returns_to_the_start_screen_unless_it_was_skipped() {
-        let w = after(Widget::default(), &[Action::Start, Action::Back]);
+        let w = after(CheckerState::default(), &[Action::Start, Action::Back]);
         assert!(!w.started);
-        let skipped = after(Widget::new(true), &[Action::Back]);
+        let skipped = after(CheckerState::new(true), &[Action::Back]);
         assert!(skipped.started, "no start screen to go back to");
     }
 }

@@ -5,10 +5,10 @@
 //! Run with `cargo test -p symptom-checker --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
+use symptom_checker::components::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use widget::components::App;
 use yew::Renderer;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -64,7 +64,7 @@ async fn app_mounts_on_the_start_screen_with_the_emergency_line() {
 
 #[wasm_bindgen_test]
 async fn draft_content_says_so_on_every_screen() {
-    let draft = widget::content::content().review.is_draft();
+    let draft = symptom_checker::content::content().review.is_draft();
     let root = mount().await;
     let shown = |root: &Element| {
         root.query_selector("[data-role=draft-notice]")
@@ -173,7 +173,7 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    widget::embed::connected(host.clone());
+    symptom_checker::embed::connected(host.clone());
     yew::scheduler::flush().await;
     let shadow = host.shadow_root().expect("a shadow root");
     // The refused booking link never becomes a link: at an outcome that
@@ -215,7 +215,7 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
     );
     assert_eq!(
         contact.text_content().as_deref(),
-        Some(widget::i18n::EN.contact_clinic)
+        Some(symptom_checker::i18n::EN.contact_clinic)
     );
     let links = shadow.query_selector_all("a").expect("links");
     for i in 0..links.length() {
@@ -235,7 +235,7 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
         .flatten()
         .expect("the line");
     assert_eq!(line.get_attribute("href").as_deref(), Some("tel:112"));
-    widget::embed::attribute_changed(
+    symptom_checker::embed::attribute_changed(
         host.clone(),
         "emergency-number".into(),
         Some("112".into()),
@@ -248,7 +248,7 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
         .flatten()
         .expect("the line");
     assert_eq!(line.get_attribute("href").as_deref(), Some("tel:999"));
-    widget::embed::disconnected(host.clone());
+    symptom_checker::embed::disconnected(host.clone());
     yew::scheduler::flush().await;
     assert_eq!(shadow.child_element_count(), 0, "unmounted");
 }

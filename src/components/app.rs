@@ -16,7 +16,7 @@ use crate::components::start_screen::StartScreen;
 use crate::content::content;
 use crate::i18n::{self, Ui};
 use crate::settings::{Settings, Theme};
-use crate::state::{Action, Widget};
+use crate::state::{Action, CheckerState};
 
 /// What the host page is told after each step. It never carries answers.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,7 +109,7 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let skip_start = props.settings.skip_start;
-    let state = use_reducer(move || Widget::new(skip_start));
+    let state = use_reducer(move || CheckerState::new(skip_start));
     let heading = use_node_ref();
     let first_render = use_mut_ref(|| true);
     let content = content();
