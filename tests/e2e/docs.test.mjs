@@ -1,5 +1,6 @@
-// SAFETY.md names, for every control, the tests that verify it. This checks
-// that each named test exists, so the hazard log cannot drift from the code.
+// SAFETY.md names, for every control, the tests that verify it, and
+// ACCESSIBILITY.md for every success criterion. This checks that each named
+// test exists, so neither document can drift from the code.
 // The forms it reads (inside backticks, on list items):
 //   `path/to/file.rs › test_name`        (Rust: `mod::name` for a test in a module)
 //   `tests/e2e/file.test.mjs › "title"`   (a test title; `…` stands for the rest)
@@ -71,13 +72,15 @@ function exists(file, name) {
   });
 }
 
-test('every test SAFETY.md names exists', () => {
-  const refs = references(fs.readFileSync(path.join(REPO, 'SAFETY.md'), 'utf8'));
-  assert.ok(refs.length > 60, `only ${refs.length} references found`);
-  const missing = refs.filter((r) => !fs.existsSync(path.join(REPO, r.file)) || !exists(r.file, r.name))
-    .map((r) => `SAFETY.md:${r.line}: ${r.file} › ${r.name}`);
-  assert.deepEqual(missing, []);
-});
+for (const [doc, least] of [['SAFETY.md', 60], ['ACCESSIBILITY.md', 30]]) {
+  test(`every test ${doc} names exists`, () => {
+    const refs = references(fs.readFileSync(path.join(REPO, doc), 'utf8'));
+    assert.ok(refs.length > least, `only ${refs.length} references found`);
+    const missing = refs.filter((r) => !fs.existsSync(path.join(REPO, r.file)) || !exists(r.file, r.name))
+      .map((r) => `${doc}:${r.line}: ${r.file} › ${r.name}`);
+    assert.deepEqual(missing, []);
+  });
+}
 
 test('the reference reader finds both forms, and a renamed test is missing (control)', () => {
   const doc = [
