@@ -145,28 +145,22 @@ impl Validator {
                 }
             }
         }
+        let unreachable = |what: &str, id: &Spanned<String>| {
+            Problem::new(
+                span(id),
+                format!("{what} `{}` is unreachable", id.get_ref()),
+                "no answer leads here",
+            )
+            .help("point an answer's `next` at it, or remove it")
+        };
         for (q, reached) in raw.questions.iter().zip(reached_q) {
             if !reached {
-                self.report(
-                    Problem::new(
-                        span(&q.get_ref().id),
-                        format!("question `{}` is unreachable", q.get_ref().id.get_ref()),
-                        "no answer leads here",
-                    )
-                    .help("point an answer's `next` at it, or remove it"),
-                );
+                self.report(unreachable("question", &q.get_ref().id));
             }
         }
         for (o, reached) in raw.outcomes.iter().zip(reached_o) {
             if !reached {
-                self.report(
-                    Problem::new(
-                        span(&o.get_ref().id),
-                        format!("outcome `{}` is unreachable", o.get_ref().id.get_ref()),
-                        "no answer leads here",
-                    )
-                    .help("point an answer's `next` at it, or remove it"),
-                );
+                self.report(unreachable("outcome", &o.get_ref().id));
             }
         }
     }
