@@ -99,6 +99,13 @@ impl<'a> OutcomeSheet<'a> {
                 (question.text.get(locale), answers.join("; "))
             })
             .collect();
+        // On an emergency the patient is already told to call: the sections
+        // say what to do while waiting, and what to tell the emergency team.
+        let (sooner_heading, tell_heading) = if emergency {
+            (ui.while_you_wait, ui.tell_emergency)
+        } else {
+            (ui.get_help_sooner, ui.tell_clinician)
+        };
         let sign_off = match &content.review {
             Review::Draft => ui.draft.to_owned(),
             Review::Approved(a) => ui.approved(&a.by, &a.role, a.date),
@@ -110,18 +117,10 @@ impl<'a> OutcomeSheet<'a> {
             title: text(&o.title),
             summary: text(&o.summary),
             steps: o.steps.iter().map(text).collect(),
-            sooner_heading: if emergency {
-                ui.while_you_wait
-            } else {
-                ui.get_help_sooner
-            },
+            sooner_heading,
             sooner: text(&o.sooner),
             warning_signs,
-            tell_heading: if emergency {
-                ui.tell_emergency
-            } else {
-                ui.tell_clinician
-            },
+            tell_heading,
             tell: text(&o.tell_clinician),
             why,
             sources: o

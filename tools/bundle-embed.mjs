@@ -8,30 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { uiTexts } from './ui-text.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * The loader's fallback words, in every language of the widget, read from
- * the widget's own interface text (src/i18n.rs: `pub const EN: Ui = Ui { … }`),
- * so the fallback says exactly what the widget says.
- */
+/** The loader's fallback words, in every language the widget speaks: its own. */
+const FIELDS = ['not_a_diagnosis', 'emergency_before', 'emergency_after', 'error_title', 'error_text', 'reload'];
 function fallbackText() {
-  const src = fs.readFileSync(path.join(root, 'src/i18n.rs'), 'utf8');
-  const fields = ['not_a_diagnosis', 'emergency_before', 'emergency_after', 'error_title', 'error_text', 'reload'];
-  const text = {};
-  for (const m of src.matchAll(/pub const ([A-Z]+): Ui = Ui \{([\s\S]*?)\n\};/g)) {
-    const ui = {};
-    for (const f of fields) {
-      const value = new RegExp(`\\n\\s+${f}: ("(?:[^"\\\\]|\\\\.)*"),`).exec(m[2]);
-      if (!value) throw new Error(`bundle-embed: src/i18n.rs ${m[1]} has no ${f}`);
-      ui[f] = JSON.parse(value[1]);
-    }
-    const code = /\n\s+code: "([a-z]+)",/.exec(m[2])?.[1];
-    if (!code) throw new Error(`bundle-embed: src/i18n.rs ${m[1]} has no code`);
-    text[code] = ui;
-  }
-  if (!text.en) throw new Error('bundle-embed: no English interface text in src/i18n.rs');
-  return text;
+  return Object.fromEntries(Object.entries(uiTexts()).map(([code, ui]) => {
+    for (const f of FIELDS) if (typeof ui[f] !== 'string') throw new Error(`bundle-embed: src/i18n.rs ${code} has no ${f}`);
+    return [code, Object.fromEntries(FIELDS.map((f) => [f, ui[f]]))];
+  }));
 }
 const FALLBACK_TEXT = JSON.stringify(fallbackText());
 const staging = process.env.TRUNK_STAGING_DIR;

@@ -72,12 +72,16 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         }
         Kind::Multiple => {
-            let mut boxes = q.answers.iter().enumerate().map(|(i, a)| {
-                let onchange = props.on_action.reform(move |_: Event| Action::Toggle { question, answer: i });
+            let check = |i: usize| {
+                let a = &q.answers[i];
+                let onchange = props.on_action.reform(move |_: Event| Action::Toggle {
+                    question,
+                    answer: i,
+                });
                 let id = format!("sc-a-{i}");
                 let hint_id = format!("sc-a-{i}-hint");
                 let hint = a.hint.as_ref().map(|h| html! { <span id={hint_id.clone()} class="sc-hint">{ h.get(locale) }</span> });
-                let item = html! {
+                html! {
                     <li class={if a.exclusive { "sc-check sc-exclusive" } else { "sc-check" }}>
                         <input type="checkbox" id={id.clone()} data-answer-id={a.id.as_str().to_owned()}
                             checked={chosen.contains(i)} {onchange} />
@@ -86,42 +90,29 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                             { for hint }
                         </label>
                     </li>
-                };
-                (a.group, item)
-            });
-            // Runs of answers of one group go in a labelled box of their own
-            // (a fieldset inside the question's, so a screen reader names
-            // the group on entering it); ungrouped answers in a plain list.
-            let mut lists = Vec::new();
-            let mut next = boxes.next();
-            while let Some((group, first)) = next.take() {
-                let mut items = vec![first];
-                for (g, item) in boxes.by_ref() {
-                    if g == group {
-                        items.push(item);
-                    } else {
-                        next = Some((g, item));
-                        break;
-                    }
                 }
-                let list = html! { <ul class="sc-answers" role="list">{ for items }</ul> };
-                let label = group.and_then(|g| q.groups.get(usize::from(g)).map(|l| (g, l)));
-                lists.push(match label {
+            };
+            // Each group's answers go in a labelled box of their own (a
+            // fieldset inside the question's, so a screen reader names the
+            // group on entering it); ungrouped answers in a plain list.
+            let lists = q.answer_runs().into_iter().enumerate().map(|(n, (group, range))| {
+                let list = html! { <ul class="sc-answers" role="list">{ for range.map(check) }</ul> };
+                match group {
                     // The group is named by its legend once: hidden from the
                     // accessibility tree as text, so it is announced as the
                     // group's name on entering it and not read again.
-                    Some((g, l)) => {
-                        let id = format!("sc-g-{g}");
+                    Some(g) => {
+                        let id = format!("sc-g-{n}");
                         html! {
                             <fieldset class="sc-group" aria-labelledby={id.clone()}>
-                                <legend class="sc-group-label" {id} aria-hidden="true">{ l.label.get(locale) }</legend>
+                                <legend class="sc-group-label" {id} aria-hidden="true">{ g.label.get(locale) }</legend>
                                 { list }
                             </fieldset>
                         }
                     }
                     None => list,
-                });
-            }
+                }
+            });
             let on_next = props
                 .on_action
                 .reform(move |_: MouseEvent| Action::Continue { question });

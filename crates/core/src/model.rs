@@ -171,6 +171,24 @@ pub struct Question {
     pub answers: List<Answer>,
 }
 
+impl Question {
+    /// The answers in display order, as runs that share a group: each run's
+    /// group (`None` for answers without one) and the answers' positions.
+    /// Validation keeps a group's answers together, so a group is one run.
+    pub fn answer_runs(&self) -> Vec<(Option<&Group>, std::ops::Range<usize>)> {
+        let mut runs: Vec<(Option<u8>, std::ops::Range<usize>)> = Vec::new();
+        for (i, a) in self.answers.iter().enumerate() {
+            match runs.last_mut() {
+                Some((g, range)) if *g == a.group => range.end = i + 1,
+                _ => runs.push((a.group, i..i + 1)),
+            }
+        }
+        runs.into_iter()
+            .map(|(g, range)| (g.and_then(|g| self.groups.get(usize::from(g))), range))
+            .collect()
+    }
+}
+
 /// A labelled run of answers within a question, e.g. "Breathing and
 /// swallowing". The answers of a group are next to each other.
 #[derive(Clone, Debug, PartialEq, Eq)]

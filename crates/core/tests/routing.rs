@@ -765,3 +765,34 @@ fn an_invalid_selection_routes_nowhere() {
         None
     );
 }
+
+#[test]
+fn the_warning_signs_come_in_five_labelled_runs_then_none_on_its_own() {
+    let content = shipped();
+    let en = content.locale("en").expect("English");
+    let q = content.question(question(content, "red_flags"));
+    let runs: Vec<(Option<&str>, Vec<&str>)> = q
+        .answer_runs()
+        .into_iter()
+        .map(|(group, range)| {
+            (
+                group.map(|g| g.label.get(en)),
+                range.map(|i| q.answers[i].id.as_str()).collect(),
+            )
+        })
+        .collect();
+    let labels: Vec<Option<&str>> = runs.iter().map(|(g, _)| *g).collect();
+    assert_eq!(labels.len(), 6, "{runs:?}");
+    assert!(labels[..5].iter().all(Option::is_some), "{runs:?}");
+    assert_eq!(runs[5], (None, vec!["none"]));
+    let flat: Vec<&str> = runs
+        .iter()
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .collect();
+    let all: Vec<&str> = q.answers.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(flat, all, "every answer once, in order");
+    // A question without groups is one unlabelled run.
+    let concern = content.question(question(content, "concern"));
+    assert_eq!(concern.answer_runs().len(), 1);
+    assert!(concern.answer_runs()[0].0.is_none());
+}

@@ -10,6 +10,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
+import { uiTexts } from '../../../tools/ui-text.mjs';
+
 /** The repository root. */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The release build the suite runs against. */
@@ -243,39 +245,9 @@ function assert_(message) {
   throw new Error(message);
 }
 
-/**
- * The widget's interface text in one language, read from src/i18n.rs
- * (`pub const EN: Ui = Ui { … }`): strings as strings, tuples and arrays
- * as arrays, booleans as booleans.
- */
+/** The widget's interface text in one language (`tools/ui-text.mjs`). */
 export async function readUi(code) {
-  const src = await fs.readFile(path.join(REPO, 'src/i18n.rs'), 'utf8');
-  const start = src.indexOf(`pub const ${code.toUpperCase()}: Ui = Ui {`);
-  if (start < 0) throw new Error(`src/i18n.rs has no ${code.toUpperCase()}`);
-  const body = src.slice(src.indexOf('{', start) + 1, src.indexOf('\n};', start));
-  const ui = {};
-  const re = /^\s{4}(\w+):\s*/gm;
-  let m;
-  while ((m = re.exec(body))) {
-    const rest = body.slice(re.lastIndex);
-    const open = rest[0];
-    if (open === '"') {
-      ui[m[1]] = tomlValue(rest, 0)[0];
-    } else if (open === '(' || open === '[') {
-      const close = rest.indexOf(open === '(' ? ')' : ']');
-      ui[m[1]] = [...rest.slice(1, close).matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((s) => JSON.parse(`"${s[1]}"`));
-    } else {
-      ui[m[1]] = /^true/.test(rest);
-    }
-  }
+  const ui = uiTexts()[code];
+  if (!ui) throw new Error(`src/i18n.rs has no interface text for ${code}`);
   return ui;
-}
-
-/** A date written as the widget writes it for `ui` ("November 20, 2026", "20 de noviembre de 2026"). */
-export function formatDate(ui, isoOrDate) {
-  const [y, mo, d] = typeof isoOrDate === 'string'
-    ? isoOrDate.split('-').map(Number)
-    : [isoOrDate.getFullYear(), isoOrDate.getMonth() + 1, isoOrDate.getDate()];
-  const month = ui.months[mo - 1];
-  return ui.day_first ? `${d} de ${month} de ${y}` : `${month} ${d}, ${y}`;
 }

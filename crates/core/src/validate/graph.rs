@@ -7,7 +7,7 @@ impl Validator {
     /// Safety: a red-flag answer leads straight to an `emergency` outcome.
     pub(super) fn check_red_flag(&mut self, what: &str, a: &RawAnswer, next: Option<Target>) {
         let Some(target) = next else { return };
-        let at = a.next.as_ref().map_or_else(|| span(&a.id), span);
+        let at = next_span(a);
         let emergency = match target {
             Target::Outcome(o) => self
                 .outcomes
@@ -59,11 +59,7 @@ impl Validator {
             match first {
                 None => first = Some(q),
                 Some(f) if f != q => {
-                    let at = raw_answer
-                        .get_ref()
-                        .next
-                        .as_ref()
-                        .map_or_else(|| span(&raw_answer.get_ref().id), span);
+                    let at = next_span(raw_answer.get_ref());
                     self.report(
                         Problem::new(
                             at,
@@ -108,11 +104,7 @@ impl Validator {
                 }
         });
         if let Some((ending, raw_answer)) = milder {
-            let at = raw_answer
-                .get_ref()
-                .next
-                .as_ref()
-                .map_or_else(|| span(&raw_answer.get_ref().id), span);
+            let at = next_span(raw_answer.get_ref());
             self.report(
                 Problem::new(
                     at,

@@ -135,6 +135,11 @@ fn span<T>(s: &Spanned<T>) -> Range<usize> {
     s.span()
 }
 
+/// Where a problem with an answer's target points: its `next`, else its id.
+fn next_span(a: &RawAnswer) -> Range<usize> {
+    a.next.as_ref().map_or_else(|| span(&a.id), span)
+}
+
 impl Validator {
     fn report(&mut self, problem: Problem) {
         self.problems.push(problem);
