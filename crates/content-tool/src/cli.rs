@@ -18,7 +18,7 @@ use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
 use crate::review::review;
 use crate::stats::{render as render_stats, stats};
-use crate::table::{paths_csv, paths_markdown};
+use crate::table::{paths_csv, paths_report};
 
 /// The content file used when none is given: the shipped one, relative to
 /// the repository root (as the widget's build script reads it).
@@ -38,7 +38,7 @@ usage: cargo content <command> [FILE]
 commands:
   check [FILE]           validate FILE and print every problem, as the build does
   graph [FILE]           the decision graph as a Mermaid flowchart
-  paths [FILE] [--csv]   every path, most urgent first, as Markdown (or CSV)
+  paths [FILE] [--csv]   every path, most urgent first, as Markdown (CSV: one concern at a time)
   stats [FILE] [--all]   counts, paths, reading level (--all: every graded string)
   diff OLD NEW           paths and strings that changed between two content files
   review [FILE]          the review page: cargo content review > CONTENT-REVIEW.md
@@ -124,7 +124,7 @@ pub fn run(args: &[String]) -> Output {
                 "check" => check_ok(file, content),
                 "graph" => Output::ok(mermaid_graph(content)),
                 "paths" if flag("--csv") => Output::ok(paths_csv(content)),
-                "paths" => Output::ok(paths_markdown(content)),
+                "paths" => Output::ok(paths_report(content)),
                 "stats" => Output::ok(render_stats(content, &stats(content), "##", flag("--all"))),
                 _ => {
                     let regenerate = if files.is_empty() {

@@ -9,9 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use symptom_checker_core::engine::{Selection, route};
-use symptom_checker_core::model::{Content, Target, Urgency};
+use symptom_checker_core::engine::Selection;
+use symptom_checker_core::model::{Content, Urgency};
+use symptom_checker_core::paths::follow;
 
+use crate::combined::{PAIR_HEADER, combined, pair_cells};
 use crate::fields::{Field, fields};
 use crate::grouped::{GroupedPath, by_urgency, grouped_paths};
 use crate::markdown::{cell, header, row};
@@ -123,6 +125,11 @@ pub struct Diff {
     pub removed: Vec<OnlyIn>,
     /// Paths only in the new file.
     pub added: Vec<OnlyIn>,
+    /// Pairs of branches (several concerns at once) whose results are only
+    /// in the new file: new, or changed from a row of `pairs_removed`.
+    pub pairs_added: Vec<[String; 5]>,
+    /// Pairs of branches whose results are only in the old file.
+    pub pairs_removed: Vec<[String; 5]>,
     /// Strings changed, added or removed.
     pub strings: Vec<FieldChange>,
     /// Other values changed, added or removed.
@@ -135,6 +142,8 @@ impl Diff {
         self.changed.is_empty()
             && self.removed.is_empty()
             && self.added.is_empty()
+            && self.pairs_added.is_empty()
+            && self.pairs_removed.is_empty()
             && self.strings.is_empty()
             && self.values.is_empty()
     }
@@ -181,10 +190,24 @@ pub fn diff(old: &Content, new: &Content) -> Diff {
         fields(old).into_iter().partition(Field::is_text);
     let (new_strings, new_values): (Vec<Field>, Vec<Field>) =
         fields(new).into_iter().partition(Field::is_text);
+    let pairs = |c: &Content| -> Vec<[String; 5]> {
+        combined(c).rows.iter().map(|r| pair_cells(c, r)).collect()
+    };
+    let (old_pairs, new_pairs) = (pairs(old), pairs(new));
     Diff {
         changed,
         removed,
         added,
+        pairs_added: new_pairs
+            .iter()
+            .filter(|r| !old_pairs.contains(r))
+            .cloned()
+            .collect(),
+        pairs_removed: old_pairs
+            .iter()
+            .filter(|r| !new_pairs.contains(r))
+            .cloned()
+            .collect(),
         strings: field_changes(&old_strings, &new_strings),
         values: field_changes(&old_values, &new_values),
     }
@@ -241,43 +264,45 @@ fn replay_group(content: &Content, path: &GroupedPath, other: &Content) -> Vec<R
     results.into_iter().collect()
 }
 
-/// Walks `content` with answers given by question id.
+/// Walks `content` with answers given by question id, by the engine's own
+/// rule (every branch the boxes open).
 pub fn replay(content: &Content, answers: &BTreeMap<&str, Vec<&str>>) -> Replay {
-    let mut at = content.start();
-    for _ in 0..=content.questions.len() {
+    let mut problem = None;
+    let followed = follow(content, |at| {
         let q = content.question(at);
         let Some(ids) = answers.get(q.id.as_str()) else {
-            return Replay::Asks(q.id.to_string());
+            problem = Some(Replay::Asks(q.id.to_string()));
+            return None;
         };
         let mut selection = Selection::EMPTY;
         for id in ids {
             match q.answers.iter().position(|a| a.id.as_str() == *id) {
                 Some(i) => selection = selection.with(i),
                 None => {
-                    return Replay::NoSuchAnswer {
+                    problem = Some(Replay::NoSuchAnswer {
                         question: q.id.to_string(),
                         answer: id.to_string(),
-                    };
+                    });
+                    return None;
                 }
             }
         }
-        match route(content, at, selection) {
-            None => return Replay::Invalid(q.id.to_string()),
-            Some(Target::Question(next)) => at = next,
-            Some(Target::Outcome(o)) => {
-                let o = content.outcome(o);
-                return Replay::Ends {
-                    end: End {
-                        outcome: o.id.to_string(),
-                        urgency: o.urgency,
-                    },
-                    at: q.id.to_string(),
-                };
+        Some(selection)
+    });
+    match followed {
+        Ok(path) => {
+            let o = content.outcome(path.outcome);
+            let last = path.steps.last().map_or(content.start(), |(q, _)| *q);
+            Replay::Ends {
+                end: End {
+                    outcome: o.id.to_string(),
+                    urgency: o.urgency,
+                },
+                at: content.question(last).id.to_string(),
             }
         }
+        Err(at) => problem.unwrap_or_else(|| Replay::Invalid(content.question(at).id.to_string())),
     }
-    // Only cyclic (invalid) content gets here.
-    Replay::Invalid(content.question(at).id.to_string())
 }
 
 /// Changed and added fields in the new file's order, then removed ones in
@@ -338,10 +363,13 @@ pub fn render(old_name: &str, old: &Content, new_name: &str, new: &Content, d: &
     out.push_str("\n\n");
     out.push_str(&format!(
         "{} changed outcome or urgency, {} only in the old file, {} only in the new file; \
+         {} of several concerns only in the new file, {} only in the old; \
          {} and {} changed.\n",
         count(d.changed.len(), "path", "paths"),
         d.removed.len(),
         d.added.len(),
+        count(d.pairs_added.len(), "pair", "pairs"),
+        d.pairs_removed.len(),
         count(d.strings.len(), "string", "strings"),
         count(d.values.len(), "other value", "other values"),
     ));
@@ -395,6 +423,30 @@ pub fn render(old_name: &str, old: &Content, new_name: &str, new: &Content, d: &
         "New outcome",
         "The same answers in the old file",
         &d.added,
+    );
+
+    let pairs = |out: &mut String, title: &str, rows: &[[String; 5]]| {
+        out.push_str(&format!("\n## {title} ({})\n\n", rows.len()));
+        if rows.is_empty() {
+            out.push_str("None.\n");
+            return;
+        }
+        out.push_str(&header(&PAIR_HEADER));
+        out.push('\n');
+        for r in rows {
+            out.push_str(&row(r));
+            out.push('\n');
+        }
+    };
+    pairs(
+        &mut out,
+        "Several concerns at once: results only in the new file",
+        &d.pairs_added,
+    );
+    pairs(
+        &mut out,
+        "Several concerns at once: results only in the old file",
+        &d.pairs_removed,
     );
 
     let value = |v: &Option<String>| v.as_deref().map_or_else(|| "*(none)*".to_owned(), cell);

@@ -5,11 +5,15 @@
 //!
 //! A group is only ever described by a rule that is checked against the
 //! engine's own routing of every set of boxes in it; when no short rule fits,
-//! the sets are listed one per row instead. Pure: no I/O.
+//! the sets are listed one per row instead.
+//!
+//! These are the journeys of one branch: every set of boxes on them leads to
+//! one place. Sets of boxes that open several branches (two concerns ticked)
+//! are the combined journeys of `combined`. Pure: no I/O.
 
 use std::cmp::Reverse;
 
-use symptom_checker_core::engine::{Selection, route};
+use symptom_checker_core::engine::{Selection, places};
 use symptom_checker_core::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target, Urgency};
 use symptom_checker_core::paths::selections;
 
@@ -99,9 +103,20 @@ pub struct Choice {
     pub target: Target,
 }
 
-/// The ways to answer `question`, grouped: each answer alone for single
-/// choice; for multiple choice, the valid sets of boxes grouped by where
-/// they lead, in the order of the first answer leading there.
+/// Where `selection` at `question` leads when that is one place: a single
+/// branch. `None` for an invalid answer or a set of boxes that opens
+/// several branches.
+pub fn one_place(content: &Content, question: QuestionIdx, selection: Selection) -> Option<Target> {
+    match places(content, question, selection)?[..] {
+        [place] => Some(place),
+        _ => None,
+    }
+}
+
+/// The ways to answer `question` that lead to one place, grouped: each
+/// answer alone for single choice; for multiple choice, the valid sets of
+/// boxes grouped by where they lead, in the order of the first answer
+/// leading there.
 pub fn choices(content: &Content, question: QuestionIdx) -> Vec<Choice> {
     let q = content.question(question);
     let all = selections(content, question);
@@ -109,7 +124,7 @@ pub fn choices(content: &Content, question: QuestionIdx) -> Vec<Choice> {
         return all
             .into_iter()
             .filter_map(|s| {
-                let target = route(content, question, s)?;
+                let target = one_place(content, question, s)?;
                 let step = GroupedStep {
                     question,
                     selections: vec![s],
@@ -121,7 +136,7 @@ pub fn choices(content: &Content, question: QuestionIdx) -> Vec<Choice> {
     }
     let mut groups: Vec<(Target, Vec<Selection>)> = Vec::new();
     for &s in &all {
-        let Some(target) = route(content, question, s) else {
+        let Some(target) = one_place(content, question, s) else {
             continue;
         };
         match groups.iter_mut().find(|(t, _)| *t == target) {

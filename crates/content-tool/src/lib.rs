@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod combined;
 pub mod diff;
 pub mod fields;
 pub mod graph;

@@ -6,6 +6,7 @@
 use symptom_checker_core::model::{Content, Review};
 use symptom_checker_core::signoff::content_hash;
 
+use crate::combined::{combined, combined_markdown};
 use crate::graph::{legend, mermaid_graph};
 use crate::markdown::{cell, header, row};
 use crate::stats::{render, stats};
@@ -68,8 +69,8 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
         "\n## Decision graph\n\n\
          Questions are boxes, outcomes rounded boxes coloured by urgency: {}. \
          Each edge carries the answers (id: English label) that lead along it. At a \
-         \"tick all that apply\" question, ticking several boxes leads to the most urgent \
-         of their outcomes.\n\n```mermaid\n{}```\n",
+         \"tick all that apply\" question, every ticked box is followed: its questions are \
+         asked in turn, and the most urgent outcome reached is shown.\n\n```mermaid\n{}```\n",
         legend(),
         mermaid_graph(content)
     ));
@@ -95,11 +96,15 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
 
     out.push_str(
         "\n## Every path\n\n\
-         Each row is a way through the questions, most urgent first. \
-         `any of {a, b}` means one or more of those boxes ticked; \"Exact paths\" counts \
-         the sets of boxes a row stands for.\n\n",
+         Each row is a way through the questions with one concern (one branch), most \
+         urgent first. `any of {a, b}` means one or more of those boxes ticked; \"Exact \
+         paths\" counts the sets of boxes a row stands for. Several concerns ticked \
+         together are in the next section.\n\n",
     );
     out.push_str(&paths_markdown(content));
+
+    out.push_str("\n## Several concerns at once\n\n");
+    out.push_str(&combined_markdown(content, &combined(content)));
 
     out.push_str("\n## Stats\n\n");
     out.push_str(&render(content, &stats(content), "###", false));

@@ -5,7 +5,9 @@
 //! Pure: computes from a validated `Content` and renders Markdown.
 
 use symptom_checker_core::model::{Content, Kind, Urgency, fill};
-use symptom_checker_core::paths::all_paths;
+use symptom_checker_core::paths::{all_paths, summarize};
+
+use crate::combined::combined;
 
 use crate::fields::fields;
 use crate::grouped::{GroupedPath, grouped_paths};
@@ -73,8 +75,12 @@ pub struct Stats {
     pub exact_paths: usize,
     /// Rows of the path table.
     pub grouped_paths: usize,
-    /// The first deepest grouped path, depth first.
+    /// The first deepest grouped path of one branch, depth first.
     pub deepest: Option<GroupedPath>,
+    /// Exact paths that open several branches (several concerns at once).
+    pub combined_paths: usize,
+    /// The most questions asked on any exact path.
+    pub most_questions: usize,
     /// Strings per locale, in declared order.
     pub strings: Vec<(String, usize)>,
     /// Reading level per locale, in declared order.
@@ -89,6 +95,7 @@ pub fn round1(x: f64) -> f64 {
 /// Computes every figure of `content`.
 pub fn stats(content: &Content) -> Stats {
     let grouped = grouped_paths(content);
+    let exact = all_paths(content).unwrap_or_default();
     let mut deepest: Option<&GroupedPath> = None;
     for p in &grouped {
         if deepest.is_none_or(|d| p.steps.len() > d.steps.len()) {
@@ -157,7 +164,9 @@ pub fn stats(content: &Content) -> Stats {
             })
             .collect(),
         // Validation has enumerated every path already, so this succeeds.
-        exact_paths: all_paths(content).map_or(0, |p| p.len()),
+        exact_paths: exact.len(),
+        combined_paths: combined(content).paths,
+        most_questions: summarize(content, &exact).deepest,
         grouped_paths: grouped.len(),
         deepest: deepest.cloned(),
         strings,
@@ -197,20 +206,34 @@ pub fn render(content: &Content, stats: &Stats, heading: &str, every_string: boo
     );
     figure(
         "Paths, exact",
-        format!("{} (each set of ticked boxes counted)", stats.exact_paths),
+        format!(
+            "{} (each set of ticked boxes, and every branch it opens, counted)",
+            stats.exact_paths
+        ),
     );
     figure(
         "Paths, grouped",
         format!(
-            "{} (sets of boxes that end in the same place counted once)",
+            "{} (one concern at a time; sets of boxes that end in the same place counted once)",
             stats.grouped_paths
         ),
+    );
+    figure(
+        "Paths, several concerns",
+        format!(
+            "{} exact paths open more than one branch",
+            stats.combined_paths
+        ),
+    );
+    figure(
+        "Most questions on one path",
+        stats.most_questions.to_string(),
     );
     let deepest = match &stats.deepest {
         Some(p) => format!("{} questions: {}", p.steps.len(), p.describe(content)),
         None => "none".to_owned(),
     };
-    figure("Deepest path", deepest);
+    figure("Deepest path, one concern", deepest);
     for (locale, n) in &stats.strings {
         figure(&format!("Strings, `{locale}`"), n.to_string());
     }

@@ -1,8 +1,10 @@
-//! The path table: every grouped path, answers in order → outcome and
-//! urgency, most urgent first, as Markdown or CSV. Pure: returns text.
+//! The path table: every grouped path of one branch, answers in order →
+//! outcome and urgency, most urgent first, as Markdown or CSV; and the
+//! combined journeys after it. Pure: returns text.
 
 use symptom_checker_core::model::Content;
 
+use crate::combined::{combined, combined_markdown};
 use crate::grouped::{by_urgency, grouped_paths};
 use crate::markdown::{cell, csv_field, header, row};
 
@@ -23,7 +25,20 @@ pub fn paths_markdown(content: &Content) -> String {
     out
 }
 
-/// The same table as CSV with a header line.
+/// `cargo content paths`: the table of one-branch paths, then the combined
+/// journeys (several concerns at once).
+pub fn paths_report(content: &Content) -> String {
+    format!(
+        "{}
+## Several concerns at once
+
+{}",
+        paths_markdown(content),
+        combined_markdown(content, &combined(content))
+    )
+}
+
+/// The one-branch table as CSV with a header line.
 pub fn paths_csv(content: &Content) -> String {
     let mut out = String::from("urgency,outcome,answers,exact_paths\n");
     for path in by_urgency(content, grouped_paths(content)) {

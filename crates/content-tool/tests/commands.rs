@@ -4,6 +4,7 @@
 mod common;
 
 use common::{SECOND, SHIPPED, content, root, run, run_in, run_ok, source, table_rows};
+use content_tool::combined::combined;
 use content_tool::grouped::grouped_paths;
 use content_tool::stats::stats;
 use symptom_checker_core::model::{Target, Urgency};
@@ -116,7 +117,11 @@ fn paths_lists_every_grouped_path_most_urgent_first() {
             .iter()
             .map(|r| r[3].trim().parse::<usize>().expect("a count"))
             .sum();
-        assert_eq!(exact, all_paths(&c).expect("finite").len());
+        // The one-branch rows and the combined paths are every path.
+        assert_eq!(
+            exact + combined(&c).paths,
+            all_paths(&c).expect("finite").len()
+        );
     }
 }
 
@@ -199,12 +204,13 @@ fn paths_csv_has_the_rows_of_the_markdown_table() {
 fn stats_of_the_shipped_content() {
     let out = run_ok(&["stats", SHIPPED]);
     for line in [
-        "| Questions | 12 (3 multiple choice, 9 single choice) |",
+        "| Questions | 12 (4 multiple choice, 8 single choice) |",
         "| Answers | 49 |",
         "| Outcomes | 14 (1 emergency, 3 urgent, 6 soon, 4 self_care) |",
-        "| Paths, exact | 8264 (each set of ticked boxes counted) |",
-        "| Paths, grouped | 59 (sets of boxes that end in the same place counted once) |",
-        "| Deepest path | 8 questions: red_flags: none → concern: headache → headache_signs: none → \
+        "| Paths, exact | 54294 (each set of ticked boxes, and every branch it opens, counted) |",
+        "| Paths, grouped | 59 (one concern at a time; sets of boxes that end in the same place counted once) |",
+        "| Paths, several concerns | 46030 exact paths open more than one branch |",
+        "| Deepest path, one concern | 8 questions: red_flags: none → concern: headache → headache_signs: none → \
          reason: migraine → usual_migraine: no → severity: mild → injected: today → duration: under_48h |",
         "| Strings, `en` | 238 |",
         "| Strings, `es` | 238 |",
@@ -227,9 +233,9 @@ fn stats_of_the_second_file() {
     for line in [
         "| Questions | 4 (1 multiple choice, 3 single choice) |",
         "| Outcomes | 5 (1 emergency, 1 urgent, 2 soon, 1 self_care) |",
-        "| Paths, exact | 13 (each set of ticked boxes counted) |",
-        "| Paths, grouped | 8 (sets of boxes that end in the same place counted once) |",
-        "| Deepest path | 4 questions: danger_signs: no_danger_signs → main_problem: sore → \
+        "| Paths, exact | 13 (each set of ticked boxes, and every branch it opens, counted) |",
+        "| Paths, grouped | 8 (one concern at a time; sets of boxes that end in the same place counted once) |",
+        "| Deepest path, one concern | 4 questions: danger_signs: no_danger_signs → main_problem: sore → \
          pierced_when: over_a_week → getting_worse: worse |",
     ] {
         assert!(

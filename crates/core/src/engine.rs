@@ -6,7 +6,7 @@
 //! left here (loop bounds, range checks) only keep the functions total for
 //! hand-made content in tests.
 
-use crate::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target};
+use crate::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target, Urgency};
 
 /// The answers chosen at one question, as a set of answer positions.
 /// Validation caps a question at `Selection::MAX_ANSWERS` answers.
@@ -98,7 +98,7 @@ impl DoubleEndedIterator for Bits {
 pub enum Step {
     /// Ask this question.
     Ask(QuestionIdx),
-    /// Show this outcome.
+    /// Show this outcome: the most urgent one the journey reached.
     Done(OutcomeIdx),
 }
 
@@ -118,22 +118,185 @@ pub fn is_valid(content: &Content, question: QuestionIdx, selection: Selection) 
     count > 0 && in_range && exclusive_alone && (q.kind == Kind::Multiple || count == 1)
 }
 
-/// Where `selection` at `question` leads, or `None` if it is not a valid
-/// answer. For multiple choice the most urgent outcome among the chosen
-/// answers wins (ties: the first in answer order); with no outcome among
-/// them, the first chosen answer's question.
-pub fn route(content: &Content, question: QuestionIdx, selection: Selection) -> Option<Target> {
+/// Where the answers in `selection` at `question` lead, each place once, in
+/// answer order; `None` if it is not a valid answer. A single choice leads
+/// to one place. Ticked boxes may lead to several questions and outcomes,
+/// which the journey follows one after another (see `Branches`); but when
+/// one of them is an `emergency` outcome, that outcome alone (the first
+/// such), since nothing more is asked.
+pub fn places(
+    content: &Content,
+    question: QuestionIdx,
+    selection: Selection,
+) -> Option<Vec<Target>> {
     if !is_valid(content, question, selection) {
         return None;
     }
     let q = content.question(question);
-    let targets = selection.iter().map(|a| q.answers[a].next);
-    let rank = |t: &Target| match *t {
-        Target::Outcome(o) => Some(content.outcome(o).urgency),
-        Target::Question(_) => None,
-    };
+    let mut out: Vec<Target> = Vec::with_capacity(selection.len());
+    for a in selection.iter() {
+        let next = q.answers[a].next;
+        if let Target::Outcome(o) = next
+            && content.outcome(o).urgency == Urgency::Emergency
+        {
+            return Some(vec![next]);
+        }
+        if !out.contains(&next) {
+            out.push(next);
+        }
+    }
+    Some(out)
+}
+
+/// The outcome shown for the outcomes a journey reached, in the order it
+/// reached them: the most urgent, and on a tie the first reached (the first
+/// ticked). `None` for none.
+pub fn most_urgent(content: &Content, reached: &[OutcomeIdx]) -> Option<OutcomeIdx> {
     // `max_by_key` keeps the last maximum; reverse so the first one wins.
-    targets.rev().max_by_key(rank)
+    reached
+        .iter()
+        .rev()
+        .copied()
+        .max_by_key(|&o| content.outcome(o).urgency)
+}
+
+/// The places a journey still has to go, and the outcomes it has reached.
+///
+/// This is the routing rule, in one place, for the widget and for every
+/// check over all paths: ticked answers that lead to questions are followed
+/// one after another, in answer order, each branch to its end before the
+/// next; each question is asked at most once; ticked answers that lead to
+/// outcomes are collected; an `emergency` outcome ends the journey at once;
+/// otherwise it ends, when nothing is left to ask, at the most urgent
+/// outcome collected (a tie: the first ticked).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Branches {
+    /// Places still to visit; the next one is last.
+    pending: Vec<Target>,
+    /// Questions already asked, in order.
+    asked: Vec<QuestionIdx>,
+    /// Outcomes reached, in the order of the branches that reached them
+    /// (the same outcome may appear twice).
+    reached: Vec<OutcomeIdx>,
+    /// An emergency reached: the journey is over.
+    emergency: Option<OutcomeIdx>,
+}
+
+impl Branches {
+    /// A journey about to ask the first question.
+    pub fn new(content: &Content) -> Branches {
+        let pending = if content.questions.is_empty() {
+            Vec::new()
+        } else {
+            vec![Target::Question(content.start())]
+        };
+        Branches {
+            pending,
+            ..Branches::default()
+        }
+    }
+
+    /// The next question to ask, or the outcome to show; `None` when there
+    /// is neither (only content that validation refuses gets there).
+    pub fn next(&mut self, content: &Content) -> Option<Step> {
+        if let Some(emergency) = self.emergency {
+            return Some(Step::Done(emergency));
+        }
+        while let Some(place) = self.pending.pop() {
+            match place {
+                Target::Outcome(o) => self.reached.push(o),
+                Target::Question(q) if !self.asked.contains(&q) => {
+                    // Keep it pending until it is answered.
+                    self.pending.push(place);
+                    return Some(Step::Ask(q));
+                }
+                Target::Question(_) => {}
+            }
+        }
+        most_urgent(content, &self.reached).map(Step::Done)
+    }
+
+    /// Follows `selection` at `question`, the question `next` returned.
+    /// Does nothing when it is not that question or the answer is not valid.
+    pub fn follow(&mut self, content: &Content, question: QuestionIdx, selection: Selection) {
+        if self.pending.last() != Some(&Target::Question(question)) {
+            return;
+        }
+        let Some(places) = places(content, question, selection) else {
+            return;
+        };
+        self.pending.pop();
+        self.asked.push(question);
+        if let [Target::Outcome(o)] = places[..]
+            && content.outcome(o).urgency == Urgency::Emergency
+        {
+            // Whatever else was ticked, nothing more is asked.
+            self.reached.push(o);
+            self.emergency = Some(o);
+            self.pending.clear();
+            return;
+        }
+        // The first place must come out first.
+        self.pending.extend(places.into_iter().rev());
+    }
+
+    /// The outcomes reached so far, in order (the same one may appear twice).
+    pub fn reached(&self) -> &[OutcomeIdx] {
+        &self.reached
+    }
+
+    /// The other outcomes reached besides `shown`, each once, in order: the
+    /// "also" parts of the outcome screen.
+    pub fn also(&self, shown: OutcomeIdx) -> Vec<OutcomeIdx> {
+        let mut out: Vec<OutcomeIdx> = Vec::new();
+        for &o in &self.reached {
+            if o != shown && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+        out
+    }
+
+    /// The most questions still to ask, the one about to be asked included:
+    /// an upper bound, for "question 3 of at most 5".
+    fn questions_left(&self, content: &Content) -> usize {
+        let mut seen = self.asked.clone();
+        let mut most = 0;
+        for place in self.pending.iter().rev() {
+            if let Target::Question(q) = *place {
+                if !seen.contains(&q) {
+                    most += questions_left(content, q);
+                }
+                mark_reachable(content, q, &mut seen);
+            }
+        }
+        // No more than the questions not yet asked that can still be reached.
+        let mut reachable = Vec::new();
+        for place in &self.pending {
+            if let Target::Question(q) = *place {
+                mark_reachable(content, q, &mut reachable);
+            }
+        }
+        let not_asked = reachable.iter().filter(|q| !self.asked.contains(q)).count();
+        most.min(not_asked)
+    }
+}
+
+/// Adds `from` and every question reachable from it to `seen`.
+fn mark_reachable(content: &Content, from: QuestionIdx, seen: &mut Vec<QuestionIdx>) {
+    let mut todo = vec![from];
+    while let Some(q) = todo.pop() {
+        if seen.contains(&q) {
+            continue;
+        }
+        seen.push(q);
+        if let Some(question) = content.questions.get(usize::from(q.0)) {
+            todo.extend(question.answers.iter().filter_map(|a| match a.next {
+                Target::Question(next) => Some(next),
+                Target::Outcome(_) => None,
+            }));
+        }
+    }
 }
 
 /// The next selection when the patient toggles `answer` at a multiple-choice
@@ -166,23 +329,26 @@ pub fn toggle(
 }
 
 /// The most questions that can still be asked from `question` on, itself
-/// included (1 when every answer ends in an outcome).
+/// included (1 when every answer ends in an outcome): the longest single
+/// choice, and for multiple choice every branch its boxes can open.
 pub fn questions_left(content: &Content, question: QuestionIdx) -> usize {
     fn go(content: &Content, q: QuestionIdx, budget: usize) -> usize {
         let Some(question) = content.questions.get(usize::from(q.0)) else {
             return 0;
         };
-        let deepest = question
-            .answers
-            .iter()
-            .filter_map(|a| match a.next {
+        let mut next: Vec<QuestionIdx> = Vec::new();
+        for a in question.answers.iter() {
+            match a.next {
                 // `budget` bounds the recursion even for cyclic test content.
-                Target::Question(next) if budget > 0 => Some(go(content, next, budget - 1)),
-                _ => None,
-            })
-            .max()
-            .unwrap_or(0);
-        1 + deepest
+                Target::Question(n) if budget > 0 && !next.contains(&n) => next.push(n),
+                _ => {}
+            }
+        }
+        let below = next.into_iter().map(|n| go(content, n, budget - 1));
+        1 + match question.kind {
+            Kind::Single => below.max().unwrap_or(0),
+            Kind::Multiple => below.sum(),
+        }
     }
     go(content, question, content.questions.len())
 }
@@ -205,6 +371,13 @@ pub struct Progress {
     pub of_at_most: usize,
 }
 
+/// Where a walk along the kept answers stopped.
+struct Walked {
+    passed: usize,
+    step: Step,
+    branches: Branches,
+}
+
 impl Journey {
     /// A fresh journey at the first question.
     pub fn new(content: &Content) -> Journey {
@@ -222,8 +395,9 @@ impl Journey {
             .unwrap_or_default()
     }
 
-    /// The questions passed on the way to the current step, with the answers
-    /// given, in order: for an outcome, "why this advice".
+    /// The questions asked on the way to the current step, with the answers
+    /// given, in the order asked (across every branch): for an outcome, "why
+    /// this advice".
     pub fn path(&self, content: &Content) -> Vec<(QuestionIdx, Selection)> {
         let mut path = Vec::new();
         self.walk(content, |q, s| path.push((q, s)));
@@ -232,16 +406,26 @@ impl Journey {
 
     /// The current step.
     pub fn step(&self, content: &Content) -> Step {
-        self.walk(content, |_, _| ()).1
+        self.walk(content, |_, _| ()).step
+    }
+
+    /// At an outcome, the other outcomes reached besides the one shown, each
+    /// once, in the order of the answers that led there; empty elsewhere.
+    pub fn also(&self, content: &Content) -> Vec<OutcomeIdx> {
+        let walked = self.walk(content, |_, _| ());
+        match walked.step {
+            Step::Done(shown) => walked.branches.also(shown),
+            Step::Ask(_) => Vec::new(),
+        }
     }
 
     /// Where the patient is on the current path; `None` at an outcome.
     pub fn progress(&self, content: &Content) -> Option<Progress> {
-        let (passed, step) = self.walk(content, |_, _| ());
-        match step {
-            Step::Ask(q) => Some(Progress {
-                number: passed + 1,
-                of_at_most: passed + questions_left(content, q),
+        let walked = self.walk(content, |_, _| ());
+        match walked.step {
+            Step::Ask(_) => Some(Progress {
+                number: walked.passed + 1,
+                of_at_most: walked.passed + walked.branches.questions_left(content).max(1),
             }),
             Step::Done(_) => None,
         }
@@ -256,55 +440,59 @@ impl Journey {
         question: QuestionIdx,
         selection: Selection,
     ) -> Option<Journey> {
-        let (passed, step) = self.walk(content, |_, _| ());
-        if step != Step::Ask(question) || !is_valid(content, question, selection) {
+        let walked = self.walk(content, |_, _| ());
+        if walked.step != Step::Ask(question) || !is_valid(content, question, selection) {
             return None;
         }
         let mut answers = self.answers.clone();
         *answers.get_mut(usize::from(question.0))? = selection;
         Some(Journey {
             answers,
-            passed: passed + 1,
+            passed: walked.passed + 1,
         })
     }
 
-    /// One step back, keeping every answer; `None` at the first question.
+    /// One step back, to the question asked before the current step (on
+    /// whichever branch), keeping every answer; `None` at the first question.
     pub fn back(&self, content: &Content) -> Option<Journey> {
-        let (passed, _) = self.walk(content, |_, _| ());
-        (passed > 0).then(|| Journey {
+        let walked = self.walk(content, |_, _| ());
+        (walked.passed > 0).then(|| Journey {
             answers: self.answers.clone(),
-            passed: passed - 1,
+            passed: walked.passed - 1,
         })
     }
 
     /// Walks from the first question along the kept answers until the
     /// current question or an outcome, calling `visit` for each question
-    /// passed. Bounded by the number of questions, so it ends even on
-    /// (invalid) cyclic content. Returns how many were passed and the step.
-    fn walk(
-        &self,
-        content: &Content,
-        mut visit: impl FnMut(QuestionIdx, Selection),
-    ) -> (usize, Step) {
+    /// passed. Bounded by the number of questions (each is asked at most
+    /// once), so it ends even on (invalid) cyclic content.
+    fn walk(&self, content: &Content, mut visit: impl FnMut(QuestionIdx, Selection)) -> Walked {
+        let mut branches = Branches::new(content);
         let mut passed = 0;
-        let mut at = content.start();
+        let mut step = Step::Ask(content.start());
         for _ in 0..=content.questions.len() {
-            if passed == self.passed {
-                break;
-            }
-            let selection = self.selection(at);
-            match route(content, at, selection) {
+            match branches.next(content) {
                 None => break,
-                Some(target) => {
-                    visit(at, selection);
-                    passed += 1;
-                    match target {
-                        Target::Question(next) => at = next,
-                        Target::Outcome(outcome) => return (passed, Step::Done(outcome)),
+                Some(Step::Done(outcome)) => {
+                    step = Step::Done(outcome);
+                    break;
+                }
+                Some(Step::Ask(q)) => {
+                    step = Step::Ask(q);
+                    let selection = self.selection(q);
+                    if passed == self.passed || !is_valid(content, q, selection) {
+                        break;
                     }
+                    visit(q, selection);
+                    passed += 1;
+                    branches.follow(content, q, selection);
                 }
             }
         }
-        (passed, Step::Ask(at))
+        Walked {
+            passed,
+            step,
+            branches,
+        }
     }
 }

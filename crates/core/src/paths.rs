@@ -5,24 +5,43 @@
 //! answers, so "every path ends in an outcome" and "every red flag ends in
 //! an emergency" are checked exhaustively, not by sampling.
 
-use crate::engine::{Selection, route};
+use crate::engine::{Branches, Selection, Step};
 use crate::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target};
 
 /// One complete way through the content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Path {
-    /// The questions asked and the answers given, in order.
+    /// The questions asked and the answers given, in the order asked.
     pub steps: Vec<(QuestionIdx, Selection)>,
-    /// Where it ends.
+    /// The outcome shown: the most urgent one reached.
     pub outcome: OutcomeIdx,
+    /// Every outcome reached, in the order of the branches that reached it
+    /// (one for a single concern; the same outcome may appear twice).
+    pub reached: Vec<OutcomeIdx>,
+}
+
+impl Path {
+    /// The other outcomes reached besides the one shown, each once, in
+    /// order: the "also" parts of the outcome screen.
+    pub fn also(&self) -> Vec<OutcomeIdx> {
+        let mut out: Vec<OutcomeIdx> = Vec::new();
+        for &o in &self.reached {
+            if o != self.outcome && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+        out
+    }
 }
 
 /// Why a walk through the content did not end in an outcome.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dead {
-    /// The walk came back to a question already on its path.
+    /// An answer leads back to a question on its own way from the first one.
     Cycle(Vec<QuestionIdx>),
-    /// More paths than `PathLimit` allows.
+    /// Some way through ends without reaching any outcome.
+    NoOutcome(Vec<(QuestionIdx, Selection)>),
+    /// More paths than `PATH_LIMIT` allows.
     TooMany,
 }
 
@@ -53,49 +72,123 @@ pub fn selections(content: &Content, question: QuestionIdx) -> Vec<Selection> {
     }
 }
 
-/// Every path from the first question, in depth-first order, or why the
-/// content has none that can be trusted.
+/// Every path from the first question, in depth-first order (every set of
+/// boxes of every multiple-choice question, every branch they open, through
+/// the engine's own `Branches`), or why the content has none that can be
+/// trusted.
 pub fn all_paths(content: &Content) -> Result<Vec<Path>, Dead> {
     let mut out = Vec::new();
-    let mut stack = Vec::new();
     if content.questions.is_empty() {
         return Ok(out);
     }
-    walk(content, content.start(), &mut stack, &mut out)?;
+    if let Some(cycle) = find_cycle(content) {
+        return Err(Dead::Cycle(cycle));
+    }
+    walk(content, Branches::new(content), &mut Vec::new(), &mut out)?;
     Ok(out)
 }
 
 fn walk(
     content: &Content,
-    at: QuestionIdx,
-    stack: &mut Vec<(QuestionIdx, Selection)>,
+    mut branches: Branches,
+    steps: &mut Vec<(QuestionIdx, Selection)>,
     out: &mut Vec<Path>,
 ) -> Result<(), Dead> {
-    if let Some(pos) = stack.iter().position(|(q, _)| *q == at) {
-        let mut cycle: Vec<QuestionIdx> = stack[pos..].iter().map(|(q, _)| *q).collect();
-        cycle.push(at);
-        return Err(Dead::Cycle(cycle));
+    match branches.next(content) {
+        None => Err(Dead::NoOutcome(steps.clone())),
+        Some(Step::Done(outcome)) => {
+            if out.len() >= PATH_LIMIT {
+                return Err(Dead::TooMany);
+            }
+            out.push(Path {
+                steps: steps.clone(),
+                outcome,
+                reached: branches.reached().to_vec(),
+            });
+            Ok(())
+        }
+        Some(Step::Ask(at)) => {
+            for selection in selections(content, at) {
+                let mut next = branches.clone();
+                next.follow(content, at, selection);
+                steps.push((at, selection));
+                walk(content, next, steps, out)?;
+                steps.pop();
+            }
+            Ok(())
+        }
     }
-    for selection in selections(content, at) {
-        let Some(target) = route(content, at, selection) else {
-            continue;
-        };
-        stack.push((at, selection));
-        match target {
-            Target::Outcome(outcome) => {
-                if out.len() >= PATH_LIMIT {
-                    return Err(Dead::TooMany);
-                }
-                out.push(Path {
-                    steps: stack.clone(),
+}
+
+/// The path of a patient who gives `answer(q)` at each question asked, by
+/// the engine's own rule; `Err` with the question whose answer is missing
+/// or not valid there (or the first question, for content that validation
+/// refuses).
+pub fn follow(
+    content: &Content,
+    mut answer: impl FnMut(QuestionIdx) -> Option<Selection>,
+) -> Result<Path, QuestionIdx> {
+    let mut branches = Branches::new(content);
+    let mut steps = Vec::new();
+    for _ in 0..=content.questions.len() {
+        match branches.next(content) {
+            None => break,
+            Some(Step::Done(outcome)) => {
+                return Ok(Path {
+                    steps,
                     outcome,
+                    reached: branches.reached().to_vec(),
                 });
             }
-            Target::Question(next) => walk(content, next, stack, out)?,
+            Some(Step::Ask(q)) => {
+                let selection = answer(q).filter(|&s| crate::engine::is_valid(content, q, s));
+                let Some(selection) = selection else {
+                    return Err(q);
+                };
+                steps.push((q, selection));
+                branches.follow(content, q, selection);
+            }
+        }
+    }
+    Err(content.start())
+}
+
+/// A way from the first question that comes back to a question already on
+/// it, as the questions from the repeated one to itself; every answer can be
+/// ticked, so any such way is one a patient could take.
+fn find_cycle(content: &Content) -> Option<Vec<QuestionIdx>> {
+    fn go(
+        content: &Content,
+        at: QuestionIdx,
+        stack: &mut Vec<QuestionIdx>,
+        done: &mut Vec<bool>,
+    ) -> Option<Vec<QuestionIdx>> {
+        if let Some(pos) = stack.iter().position(|q| *q == at) {
+            let mut cycle = stack[pos..].to_vec();
+            cycle.push(at);
+            return Some(cycle);
+        }
+        if done[usize::from(at.0)] {
+            return None;
+        }
+        stack.push(at);
+        for a in content.question(at).answers.iter() {
+            if let Target::Question(next) = a.next
+                && let Some(cycle) = go(content, next, stack, done)
+            {
+                return Some(cycle);
+            }
         }
         stack.pop();
+        done[usize::from(at.0)] = true;
+        None
     }
-    Ok(())
+    go(
+        content,
+        content.start(),
+        &mut Vec::new(),
+        &mut vec![false; content.questions.len()],
+    )
 }
 
 /// Figures about a set of paths.

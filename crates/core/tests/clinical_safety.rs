@@ -12,8 +12,9 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::shipped;
+use symptom_checker_core::engine::Selection;
 use symptom_checker_core::model::{Content, EMERGENCY_NUMBER, Urgency};
-use symptom_checker_core::paths::{Path, all_paths};
+use symptom_checker_core::paths::{Path, all_paths, follow};
 
 /// A path as the ids a reviewer reads: question id → ticked answer ids.
 type Answers = BTreeMap<String, Vec<String>>;
@@ -44,35 +45,43 @@ fn has_any_but_none(answers: &Answers, question: &str) -> bool {
         .is_some_and(|ids| ids.iter().any(|id| id != "none"))
 }
 
-/// The specification's routing, question by question.
-fn spec_outcome(a: &Answers) -> &'static str {
+/// The specification's urgency of each outcome.
+fn spec_urgency(outcome: &str) -> Urgency {
+    match outcome {
+        "emergency_now" => Urgency::Emergency,
+        "allergy_check" | "headache_urgent" | "droop_urgent" => Urgency::Urgent,
+        "headache_persisting"
+        | "headache_other_cause"
+        | "droop_review"
+        | "touch_up"
+        | "weakness_review"
+        | "not_working_review" => Urgency::Soon,
+        "wait_full_effect"
+        | "headache_self_care"
+        | "usual_migraine_plan"
+        | "heaviness_expected" => Urgency::SelfCare,
+        other => panic!("an outcome the specification does not name: {other}"),
+    }
+}
+
+/// The specification's routing of one concern, question by question.
+fn spec_concern(a: &Answers, concern: &str) -> &'static str {
     let one = |q: &str| -> &str {
         a.get(q)
             .and_then(|ids| ids.first())
             .map_or("", String::as_str)
     };
-    if has_any_but_none(a, "red_flags") {
-        return "emergency_now";
-    }
-    match one("concern") {
+    match concern {
         "heaviness" => "heaviness_expected",
         "rash" => "allergy_check",
         "local_weakness" => "weakness_review",
         "droop" if ticked(a, "droop_signs", "pupils") => "emergency_now",
         "droop" if has_any_but_none(a, "droop_signs") => "droop_urgent",
         "droop" => "droop_review",
-        "uneven" | "not_working" => {
-            let when = if one("concern") == "uneven" {
-                "uneven_when"
-            } else {
-                "not_working_when"
-            };
-            match (one(when), one("concern")) {
-                ("under_2_weeks", _) => "wait_full_effect",
-                (_, "uneven") => "touch_up",
-                _ => "not_working_review",
-            }
-        }
+        "uneven" if one("uneven_when") == "under_2_weeks" => "wait_full_effect",
+        "uneven" => "touch_up",
+        "not_working" if one("not_working_when") == "under_2_weeks" => "wait_full_effect",
+        "not_working" => "not_working_review",
         "headache" if has_any_but_none(a, "headache_signs") => "headache_urgent",
         "headache" => match (one("reason"), one("usual_migraine"), one("migraine_course")) {
             ("migraine", "yes", "usual") => "usual_migraine_plan",
@@ -86,6 +95,42 @@ fn spec_outcome(a: &Answers) -> &'static str {
         },
         other => panic!("a path with no known concern: {other:?} in {a:?}"),
     }
+}
+
+/// The specification's routing: a warning sign is an emergency; otherwise
+/// each ticked concern in answer order gives an outcome, an emergency ends
+/// the journey at once, and the most urgent is shown (a tie: the first
+/// ticked), with the others as "also", each once.
+fn spec_outcome(a: &Answers) -> (&'static str, Vec<&'static str>) {
+    if has_any_but_none(a, "red_flags") {
+        return ("emergency_now", Vec::new());
+    }
+    let mut reached: Vec<&'static str> = Vec::new();
+    for concern in a.get("concern").expect("the concern question") {
+        let outcome = spec_concern(a, concern);
+        reached.push(outcome);
+        if spec_urgency(outcome) == Urgency::Emergency {
+            break;
+        }
+    }
+    let shown = reached
+        .iter()
+        .copied()
+        .reduce(|best, o| {
+            if spec_urgency(o) > spec_urgency(best) {
+                o
+            } else {
+                best
+            }
+        })
+        .expect("at least one concern");
+    let mut also: Vec<&'static str> = Vec::new();
+    for o in reached {
+        if o != shown && !also.contains(&o) {
+            also.push(o);
+        }
+    }
+    (shown, also)
 }
 
 fn every_path() -> Vec<(Answers, &'static str, Urgency)> {
@@ -102,18 +147,23 @@ fn every_path() -> Vec<(Answers, &'static str, Urgency)> {
 
 #[test]
 fn every_path_ends_where_the_specification_says() {
-    let paths = every_path();
-    // Every subset of the 13 warning signs, of the droop and headache signs:
-    // thousands of paths, so this cannot pass by checking a handful.
-    assert!(paths.len() > 8000, "only {} paths", paths.len());
+    // Every subset of the 13 warning signs, of the concerns, of the droop and
+    // headache signs: tens of thousands of paths, so this cannot pass by
+    // checking a handful.
+    let count = every_path().len();
+    assert!(count > 50_000, "only {count} paths");
+    let content = shipped();
+    let paths = all_paths(content).expect("the shipped content's paths");
     let wrong: Vec<String> = paths
         .iter()
-        .filter(|(a, got, _)| spec_outcome(a) != *got)
-        .map(|(a, got, _)| {
-            format!(
-                "{a:?}: ends at `{got}`, the spec says `{}`",
-                spec_outcome(a)
-            )
+        .filter_map(|p| {
+            let a = answers(content, p);
+            let got = content.outcome(p.outcome).id.as_str();
+            let also: Vec<&str> = p.also().into_iter().map(|o| content.outcome(o).id.as_str()).collect();
+            let (spec, spec_also) = spec_outcome(&a);
+            (spec != got || spec_also != also).then(|| {
+                format!("{a:?}: shows `{got}`, also {also:?}; the spec says `{spec}`, also {spec_also:?}")
+            })
         })
         .collect();
     assert!(
@@ -166,6 +216,53 @@ fn no_dangerous_story_ends_below_urgent() {
     }
     // Each story occurs on at least one path, so none is checked vacuously.
     assert_eq!(seen.len(), 6, "stories seen: {seen:?}");
+}
+
+#[test]
+fn no_combination_of_concerns_ends_below_any_of_them_alone() {
+    let content = shipped();
+    let concern = content
+        .question_idx("concern")
+        .expect("the concern question");
+    let paths = all_paths(content).expect("the shipped content's paths");
+    let mut combined = 0;
+    for path in &paths {
+        let Some(&(_, ticked)) = path.steps.iter().find(|(q, _)| *q == concern) else {
+            continue;
+        };
+        if ticked.len() < 2 {
+            continue;
+        }
+        combined += 1;
+        let shown = content.outcome(path.outcome).urgency;
+        for one in ticked.iter() {
+            // The same patient with only this concern ticked.
+            let alone = follow(content, |q| {
+                if q == concern {
+                    Some(Selection::one(one))
+                } else {
+                    path.steps
+                        .iter()
+                        .find(|(asked, _)| *asked == q)
+                        .map(|&(_, s)| s)
+                }
+            });
+            match alone {
+                Ok(alone) => assert!(
+                    shown >= content.outcome(alone.outcome).urgency,
+                    "{:?} shows `{}`, below `{}` for `{}` alone",
+                    answers(content, path),
+                    content.outcome(path.outcome).id,
+                    content.outcome(alone.outcome).id,
+                    content.question(concern).answers[one].id,
+                ),
+                // Its questions were never asked: an earlier branch ended
+                // in an emergency.
+                Err(_) => assert_eq!(shown, Urgency::Emergency, "{:?}", answers(content, path)),
+            }
+        }
+    }
+    assert!(combined > 40_000, "only {combined} combined paths");
 }
 
 #[test]

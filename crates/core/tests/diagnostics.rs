@@ -71,8 +71,6 @@ rejects! {
     question_without_answers,
     single_choice_answer_without_next,
     multiple_choice_answer_leads_nowhere,
-    multiple_choice_to_two_questions,
-    multiple_choice_skips_questions,
     unknown_group,
     group_answers_apart,
     otherwise_in_single_choice,

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 use common::{shipped, shipped_source};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use symptom_checker_core::engine::{Journey, Selection, Step, is_valid, route};
-use symptom_checker_core::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target, Urgency};
+use symptom_checker_core::engine::{Branches, Journey, Selection, Step, is_valid};
+use symptom_checker_core::model::{Content, Kind, OutcomeIdx, QuestionIdx, Urgency};
 use symptom_checker_core::paths::{Path, all_paths, summarize};
 use symptom_checker_core::validate::load;
 
@@ -101,17 +101,25 @@ fn check_consistent(content: &Content, journey: &Journey) -> Result<(), TestCase
     let step = journey.step(content);
     let deepest = paths().1;
     prop_assert!(path.len() <= deepest);
-    // The path is a chain from the first question to the current step.
-    let mut at = Target::Question(content.start());
-    for &(q, selection) in &path {
-        prop_assert_eq!(at, Target::Question(q));
+    // The path is the engine's own walk, branch after branch, from the
+    // first question to the current step, each question asked once.
+    let mut branches = Branches::new(content);
+    for (i, &(q, selection)) in path.iter().enumerate() {
+        prop_assert_eq!(branches.next(content), Some(Step::Ask(q)));
         prop_assert_eq!(journey.selection(q), selection);
-        at = route(content, q, selection)
-            .ok_or_else(|| TestCaseError::fail("an invalid answer on the path"))?;
+        prop_assert!(
+            is_valid(content, q, selection),
+            "an invalid answer on the path"
+        );
+        prop_assert!(
+            path[..i].iter().all(|&(asked, _)| asked != q),
+            "asked twice"
+        );
+        branches.follow(content, q, selection);
     }
+    prop_assert_eq!(branches.next(content), Some(step));
     match step {
-        Step::Ask(q) => {
-            prop_assert_eq!(at, Target::Question(q));
+        Step::Ask(_) => {
             let progress = journey
                 .progress(content)
                 .ok_or_else(|| TestCaseError::fail("no progress at a question"))?;
@@ -119,7 +127,7 @@ fn check_consistent(content: &Content, journey: &Journey) -> Result<(), TestCase
             prop_assert!(progress.number <= progress.of_at_most && progress.of_at_most <= deepest);
         }
         Step::Done(o) => {
-            prop_assert_eq!(at, Target::Outcome(o));
+            prop_assert_eq!(journey.also(content), branches.also(o));
             prop_assert_eq!(journey.progress(content), None);
         }
     }
@@ -231,7 +239,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn every_answer_sequence_ends_in_exactly_one_outcome(choices in vec(any::<Choice>(), 8)) {
+    fn every_answer_sequence_ends_in_exactly_one_outcome(choices in vec(any::<Choice>(), 16)) {
         let (path, outcome) = walk(&choices)?;
         // The same answers in the exhaustive enumeration end at the same,
         // single outcome.
@@ -241,7 +249,7 @@ proptest! {
     }
 
     #[test]
-    fn red_flag_always_ends_in_emergency(choices in vec(any::<Choice>(), 8)) {
+    fn red_flag_always_ends_in_emergency(choices in vec(any::<Choice>(), 16)) {
         let content = shipped();
         let (path, outcome) = walk(&choices)?;
         let emergency = content.outcome(outcome).urgency == Urgency::Emergency;

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{answer, answer_all, answer_ids, outcome, question, selection, shipped};
-use symptom_checker_core::engine::{Journey, Progress, Selection, Step, route, toggle};
+use symptom_checker_core::engine::{Journey, Progress, Selection, Step, places, toggle};
 use symptom_checker_core::model::{Kind, Urgency};
 
 /// Question 1's warning signs, in the content's order (grouped for the
@@ -52,7 +52,7 @@ const QUESTIONS: &[(&str, Kind, &[&str])] = &[
     ),
     (
         "concern",
-        Kind::Single,
+        Kind::Multiple,
         &[
             "headache",
             "heaviness",
@@ -599,8 +599,9 @@ fn progress_counts_the_questions_left_on_the_current_path() {
     let content = shipped();
     let progress = |answers: &[(&str, &[&str])]| answer_all(content, answers).progress(content);
     let p = |number, of_at_most| Some(Progress { number, of_at_most });
-    assert_eq!(progress(&[]), p(1, 8));
-    assert_eq!(progress(&[NONE]), p(2, 8));
+    // Before the concerns are ticked, every branch they could open counts.
+    assert_eq!(progress(&[]), p(1, 11));
+    assert_eq!(progress(&[NONE]), p(2, 11));
     assert_eq!(progress(&[NONE, HEADACHE]), p(3, 8));
     assert_eq!(progress(&[NONE, HEADACHE, NO_SIGNS]), p(4, 8));
     // A droop asks one question more at most.
@@ -712,14 +713,18 @@ fn stale_or_invalid_actions_change_nothing() {
 
     let at_concern = answer_all(content, &[NONE]);
     // Two answers to a single-choice question.
+    let reason = question(content, "reason");
+    let at_reason = answer_all(content, &[NONE, HEADACHE, NO_SIGNS]);
     assert_eq!(
-        at_concern.answer(
+        at_reason.answer(
             content,
-            concern,
-            selection(content, concern, &["rash", "droop"])
+            reason,
+            selection(content, reason, &["cosmetic", "other"])
         ),
         None
     );
+    // Nothing ticked.
+    assert_eq!(at_concern.answer(content, concern, Selection::EMPTY), None);
     // A second click on the first question's Continue.
     assert_eq!(
         at_concern.answer(content, red_flags, selection(content, red_flags, &["none"])),
@@ -743,27 +748,20 @@ fn stale_or_invalid_actions_change_nothing() {
 }
 
 #[test]
-fn an_invalid_selection_routes_nowhere() {
+fn an_invalid_selection_leads_nowhere() {
     let content = shipped();
     let red_flags = question(content, "red_flags");
     let concern = question(content, "concern");
-    assert_eq!(route(content, red_flags, Selection::EMPTY), None);
+    assert_eq!(places(content, red_flags, Selection::EMPTY), None);
     assert_eq!(
-        route(
+        places(
             content,
             red_flags,
             selection(content, red_flags, &["none", "speech"])
         ),
         None
     );
-    assert_eq!(
-        route(
-            content,
-            concern,
-            selection(content, concern, &["heaviness", "droop"])
-        ),
-        None
-    );
+    assert_eq!(places(content, concern, Selection::EMPTY), None);
 }
 
 #[test]
@@ -795,4 +793,211 @@ fn the_warning_signs_come_in_five_labelled_runs_then_none_on_its_own() {
     let concern = content.question(question(content, "concern"));
     assert_eq!(concern.answer_runs().len(), 1);
     assert!(concern.answer_runs()[0].0.is_none());
+}
+
+// Several concerns at once (the specification's "several concerns at once"):
+// each ticked concern's questions in answer order, each question once, the
+// most urgent outcome shown (a tie: the first ticked), the others "also".
+
+const MILD_RECENT: [(&str, &[&str]); 5] = [
+    NO_SIGNS,
+    ("reason", &["cosmetic"]),
+    ("severity", &["mild"]),
+    ("injected", &["days_1_2"]),
+    ("duration", &["under_48h"]),
+];
+
+/// Answers `answers` and checks the outcome shown and the "also" outcomes.
+#[track_caller]
+fn check_all(answers: &[(&str, &[&str])], shown: &str, also: &[&str]) {
+    let content = shipped();
+    let journey = answer_all(content, answers);
+    assert_eq!(
+        journey.step(content),
+        Step::Done(outcome(content, shown)),
+        "{answers:?} should show `{shown}`"
+    );
+    let also_ids: Vec<&str> = journey
+        .also(content)
+        .into_iter()
+        .map(|o| content.outcome(o).id.as_str())
+        .collect();
+    assert_eq!(also_ids, also, "{answers:?}: the other outcomes");
+}
+
+fn with<'a>(
+    head: &[(&'a str, &'a [&'a str])],
+    tail: &[(&'a str, &'a [&'a str])],
+) -> Vec<(&'a str, &'a [&'a str])> {
+    head.iter().chain(tail).copied().collect()
+}
+
+#[test]
+fn a_droop_and_a_headache_are_both_assessed_the_droop_with_eye_pain_wins() {
+    // The blind review's story: picking only the headache ended at self-care.
+    let both = [NONE, ("concern", &["headache", "droop"][..])];
+    let mut answers = with(&both, &MILD_RECENT);
+    answers.push(("droop_signs", &["eye_pain"]));
+    check_all(&answers, "droop_urgent", &["headache_self_care"]);
+    // Ticked in the other order, the boxes are the same set: same questions.
+    let other_order = [NONE, ("concern", &["droop", "headache"][..])];
+    let mut answers = with(&other_order, &MILD_RECENT);
+    answers.push(("droop_signs", &["eye_pain"]));
+    check_all(&answers, "droop_urgent", &["headache_self_care"]);
+    // A plain droop with a mild headache: both `soon` and `self_care`.
+    let mut answers = with(&both, &MILD_RECENT);
+    answers.push(("droop_signs", &["none"]));
+    check_all(&answers, "droop_review", &["headache_self_care"]);
+}
+
+#[test]
+fn unequal_pupils_on_a_later_branch_still_end_in_an_emergency_at_once() {
+    let mut answers = with(&[NONE, ("concern", &["headache", "droop"])], &MILD_RECENT);
+    answers.push(("droop_signs", &["pupils", "eye_pain"]));
+    check_all(&answers, "emergency_now", &["headache_self_care"]);
+}
+
+#[test]
+fn an_emergency_on_the_first_branch_ends_before_the_next_is_asked() {
+    let content = shipped();
+    let journey = answer_all(
+        content,
+        &[
+            NONE,
+            ("concern", &["droop", "uneven"]),
+            ("droop_signs", &["pupils"]),
+        ],
+    );
+    assert_eq!(
+        journey.step(content),
+        Step::Done(outcome(content, "emergency_now"))
+    );
+    assert!(journey.also(content).is_empty());
+}
+
+#[test]
+fn a_rash_and_a_headache_the_first_ticked_wins_a_tie() {
+    // Both urgent: the headache comes first in answer order.
+    check_all(
+        &[
+            NONE,
+            ("concern", &["headache", "rash"]),
+            ("headache_signs", &["fever"]),
+        ],
+        "headache_urgent",
+        &["allergy_check"],
+    );
+    // A mild headache: the rash is the more urgent.
+    check_all(
+        &with(&[NONE, ("concern", &["headache", "rash"])], &MILD_RECENT),
+        "allergy_check",
+        &["headache_self_care"],
+    );
+}
+
+#[test]
+fn uneven_and_not_working_ask_each_their_own_question() {
+    let both = [NONE, ("concern", &["uneven", "not_working"][..])];
+    check_all(
+        &with(
+            &both,
+            &[
+                ("uneven_when", &["under_2_weeks"]),
+                ("not_working_when", &["under_2_weeks"]),
+            ],
+        ),
+        "wait_full_effect",
+        &[],
+    );
+    check_all(
+        &with(
+            &both,
+            &[
+                ("uneven_when", &["over_2_weeks"]),
+                ("not_working_when", &["under_2_weeks"]),
+            ],
+        ),
+        "touch_up",
+        &["wait_full_effect"],
+    );
+    check_all(
+        &with(
+            &both,
+            &[
+                ("uneven_when", &["over_2_weeks"]),
+                ("not_working_when", &["over_2_weeks"]),
+            ],
+        ),
+        "touch_up",
+        &["not_working_review"],
+    );
+}
+
+#[test]
+fn concerns_that_end_at_once_are_collected_with_the_branches() {
+    check_all(
+        &[NONE, ("concern", &["heaviness", "rash", "local_weakness"])],
+        "allergy_check",
+        &["heaviness_expected", "weakness_review"],
+    );
+}
+
+#[test]
+fn a_single_concern_ends_as_before() {
+    check_all(
+        &with(&[NONE, HEADACHE], &MILD_RECENT),
+        "headache_self_care",
+        &[],
+    );
+    check_all(
+        &[NONE, ("concern", &["heaviness"])],
+        "heaviness_expected",
+        &[],
+    );
+}
+
+#[test]
+fn back_goes_to_the_question_asked_before_across_branches() {
+    let content = shipped();
+    let both = [NONE, ("concern", &["headache", "droop"][..])];
+    let at_droop = answer_all(content, &with(&both, &MILD_RECENT));
+    assert_eq!(
+        at_droop.step(content),
+        Step::Ask(question(content, "droop_signs"))
+    );
+    let back = at_droop.back(content).expect("back");
+    let duration = question(content, "duration");
+    assert_eq!(back.step(content), Step::Ask(duration));
+    assert_eq!(
+        answer_ids(content, duration, back.selection(duration)),
+        ["under_48h"],
+        "the answer is kept"
+    );
+    // Back to the concerns, untick the headache: straight to the droop.
+    let concern = question(content, "concern");
+    let mut at_concern = back;
+    while at_concern.step(content) != Step::Ask(concern) {
+        at_concern = at_concern.back(content).expect("back");
+    }
+    let droop_only = at_concern
+        .answer(content, concern, selection(content, concern, &["droop"]))
+        .expect("an answer");
+    assert_eq!(
+        droop_only.step(content),
+        Step::Ask(question(content, "droop_signs"))
+    );
+}
+
+#[test]
+fn progress_counts_every_branch_still_to_come() {
+    let content = shipped();
+    let progress = |answers: &[(&str, &[&str])]| answer_all(content, answers).progress(content);
+    let p = |number, of_at_most| Some(Progress { number, of_at_most });
+    // The headache's six questions at most, then the droop's one.
+    assert_eq!(
+        progress(&[NONE, ("concern", &["headache", "droop"])]),
+        p(3, 9)
+    );
+    let answers = with(&[NONE, ("concern", &["headache", "droop"])], &MILD_RECENT);
+    assert_eq!(progress(&answers), p(8, 8));
 }

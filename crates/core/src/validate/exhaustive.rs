@@ -15,6 +15,20 @@ impl Validator {
                 self.report_cycle(content, raw, &cycle);
                 return;
             }
+            Err(Dead::NoOutcome(steps)) => {
+                self.report(
+                    Problem::new(
+                        span(&raw.id),
+                        format!(
+                            "the path {} ends without reaching an outcome",
+                            describe_steps(content, &steps)
+                        ),
+                        "in this content",
+                    )
+                    .help("every answer must lead on to a question or an outcome"),
+                );
+                return;
+            }
             Err(Dead::TooMany) => {
                 self.report(
                     Problem::new(
@@ -35,21 +49,11 @@ impl Validator {
                 selection.iter().any(|a| question.answers[a].red_flag)
             });
             if red_flag && content.outcome(path.outcome).urgency != Urgency::Emergency {
-                let steps: Vec<String> = path
-                    .steps
-                    .iter()
-                    .map(|(q, s)| {
-                        let question = content.question(*q);
-                        let ids: Vec<&str> =
-                            s.iter().map(|a| question.answers[a].id.as_str()).collect();
-                        format!("{}={}", question.id, ids.join("+"))
-                    })
-                    .collect();
                 self.report(Problem::new(
                     span(&raw.id),
                     format!(
                         "the path {} has a red flag but ends in `{}`, not an emergency",
-                        steps.join(", "),
+                        describe_steps(content, &path.steps),
                         content.outcome(path.outcome).id
                     ),
                     "in this content",
@@ -118,4 +122,17 @@ impl Validator {
             .help("every path must move forward and end in an outcome"),
         );
     }
+}
+
+/// "q=a+b, r=c": a path's answers by id, for a diagnostic.
+fn describe_steps(content: &Content, steps: &[(QuestionIdx, Selection)]) -> String {
+    let steps: Vec<String> = steps
+        .iter()
+        .map(|(q, s)| {
+            let question = content.question(*q);
+            let ids: Vec<&str> = s.iter().map(|a| question.answers[a].id.as_str()).collect();
+            format!("{}={}", question.id, ids.join("+"))
+        })
+        .collect();
+    steps.join(", ")
 }

@@ -399,7 +399,6 @@ impl Validator {
             answers.push(answer);
         }
         self.check_groups_contiguous(&id, q, &answers, &groups);
-        self.check_multiple_targets(&id, kind, q, &answers);
         Question {
             kind,
             text: self.text(&q.text, &format!("question `{id}`")),
