@@ -18,7 +18,7 @@ use web_sys::{
 use yew::{AppHandle, Callback, NodeRef, Renderer};
 
 use crate::components::{App, AppProps, CopyResult, HostEvent, Now, PageEffects};
-use crate::content::content;
+use crate::content::{ContentRef, content};
 use crate::settings::{ATTRIBUTES, Settings};
 
 /// The widget's styles (`static/widget.css`, minified by `build.rs`), applied to each shadow root as a constructed sheet
@@ -183,6 +183,7 @@ fn props(host: &HtmlElement, settings: &Settings) -> AppProps {
     let preferred = settings.locale.iter().cloned().chain(browser_languages());
     let locale = preferred.filter_map(|code| content.locale(&code)).next();
     AppProps {
+        content: ContentRef::compiled(),
         settings: Rc::new(settings.clone()),
         locale,
         effects: effects(host),

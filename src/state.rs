@@ -10,11 +10,13 @@ use symptom_checker_core::engine::{Journey, Selection, Step, toggle};
 use symptom_checker_core::model::{Kind, Locale, QuestionIdx};
 use yew::Reducible;
 
-use crate::content::content;
+use crate::content::ContentRef;
 
 /// What the patient has done so far.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckerState {
+    /// The content the widget runs on.
+    pub content: ContentRef,
     /// False on the start screen.
     pub started: bool,
     /// Answers and position.
@@ -55,18 +57,20 @@ pub enum Action {
     SetLocale(Locale),
 }
 
+/// The compiled-in content, on the start screen.
 impl Default for CheckerState {
     fn default() -> Self {
-        CheckerState::new(false)
+        CheckerState::new(ContentRef::default(), false)
     }
 }
 
 impl CheckerState {
-    /// A fresh widget, on the start screen unless `skip_start`.
-    pub fn new(skip_start: bool) -> CheckerState {
+    /// A fresh widget on `content`, on the start screen unless `skip_start`.
+    pub fn new(content: ContentRef, skip_start: bool) -> CheckerState {
         CheckerState {
             started: skip_start,
-            journey: Journey::new(content()),
+            journey: Journey::new(&content),
+            content,
             draft: None,
             refused: false,
             locale: None,
@@ -77,12 +81,12 @@ impl CheckerState {
     /// Whether Back does anything here (not at the first question when the
     /// start screen is skipped).
     pub fn can_go_back(&self) -> bool {
-        self.started && (!self.skip_start || !self.journey.path(content()).is_empty())
+        self.started && (!self.skip_start || !self.journey.path(&self.content).is_empty())
     }
 
     /// The current step (meaningful once started).
     pub fn step(&self) -> Step {
-        self.journey.step(content())
+        self.journey.step(&self.content)
     }
 
     /// The boxes shown ticked at `question`: the draft, else the kept answer.
@@ -111,7 +115,7 @@ impl Reducible for CheckerState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let content = content();
+        let content = &*self.content;
         let next = match action {
             Action::Start if !self.started => Some(CheckerState {
                 started: true,
@@ -151,7 +155,7 @@ impl Reducible for CheckerState {
             }),
             Action::Restart if self.started => Some(CheckerState {
                 locale: self.locale,
-                ..CheckerState::new(self.skip_start)
+                ..CheckerState::new(self.content.clone(), self.skip_start)
             }),
             Action::SetLocale(locale) if self.locale != Some(locale) => Some(CheckerState {
                 locale: Some(locale),
@@ -170,6 +174,7 @@ mod tests {
     use symptom_checker_core::model::{Kind, Target};
 
     use super::*;
+    use crate::content::content;
 
     fn after(widget: CheckerState, actions: &[Action]) -> CheckerState {
         let mut state = Rc::new(widget);
@@ -293,7 +298,10 @@ mod tests {
     fn back_from_the_first_question_returns_to_the_start_screen_unless_it_was_skipped() {
         let w = after(CheckerState::default(), &[Action::Start, Action::Back]);
         assert!(!w.started);
-        let skipped = after(CheckerState::new(true), &[Action::Back]);
+        let skipped = after(
+            CheckerState::new(ContentRef::default(), true),
+            &[Action::Back],
+        );
         assert!(skipped.started, "no start screen to go back to");
     }
 }

@@ -252,3 +252,35 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
     yew::scheduler::flush().await;
     assert_eq!(shadow.child_element_count(), 0, "unmounted");
 }
+
+#[wasm_bindgen_test]
+async fn the_widget_shows_the_content_it_is_given_at_run_time() {
+    use std::borrow::Cow;
+    use symptom_checker::components::AppProps;
+    use symptom_checker::content::{ContentRef, content};
+    use symptom_checker_core::model::Text;
+
+    let mut other = content().clone();
+    let title: Vec<Cow<'static, str>> = other
+        .locales
+        .iter()
+        .map(|_| Cow::Borrowed("Another title"))
+        .collect();
+    other.title = Text(Cow::Owned(title));
+    let root = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    let props = AppProps {
+        content: ContentRef::new(other),
+        ..AppProps::default()
+    };
+    std::mem::forget(Renderer::<App>::with_root_and_props(root.clone(), props).render());
+    yew::scheduler::flush().await;
+    assert_eq!(
+        find(&root, ".sc-title").text_content().as_deref(),
+        Some("Another title")
+    );
+}

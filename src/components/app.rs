@@ -6,14 +6,14 @@
 use std::rc::Rc;
 
 use symptom_checker_core::engine::{Progress, Step};
-use symptom_checker_core::model::{Date, Locale, OutcomeId, QuestionId, Urgency};
+use symptom_checker_core::model::{Content, Date, Locale, OutcomeId, QuestionId, Urgency};
 use yew::prelude::*;
 
 use crate::components::emergency_line::EmergencyLine;
 use crate::components::outcome_view::OutcomeView;
 use crate::components::question_card::QuestionCard;
 use crate::components::start_screen::StartScreen;
-use crate::content::content;
+use crate::content::ContentRef;
 use crate::i18n::{self, Ui};
 use crate::settings::{Settings, Theme};
 use crate::state::{Action, CheckerState};
@@ -94,6 +94,11 @@ impl Default for PageEffects {
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
+    /// The validated content to run; default: the compiled-in content.
+    /// Read when the widget mounts: to show other content, mount a new
+    /// widget (for example with another `key`).
+    #[prop_or_default]
+    pub content: ContentRef,
     /// The clinic's settings; default: no clinic details, 911, auto theme.
     #[prop_or_default]
     pub settings: Rc<Settings>,
@@ -109,10 +114,11 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let skip_start = props.settings.skip_start;
-    let state = use_reducer(move || CheckerState::new(skip_start));
+    let initial = props.content.clone();
+    let state = use_reducer(move || CheckerState::new(initial, skip_start));
     let heading = use_node_ref();
     let first_render = use_mut_ref(|| true);
-    let content = content();
+    let content = state.content.clone();
 
     let locale = state
         .locale
@@ -130,6 +136,7 @@ pub fn App(props: &AppProps) -> Html {
             (heading.clone(), first_render.clone(), props.effects.clone());
         let on_event = effects.on_event.clone();
         let ui_code = ui.code;
+        let content = content.clone();
         use_effect_with((state.started, step), move |&(started, step)| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !first {
@@ -163,7 +170,7 @@ pub fn App(props: &AppProps) -> Html {
             let on_start = on_action.reform(|()| Action::Start);
             (
                 "start",
-                html! { <StartScreen {ui} {locale} heading={heading.clone()} {on_start} /> },
+                html! { <StartScreen content={content.clone()} {ui} {locale} heading={heading.clone()} {on_start} /> },
                 String::new(),
             )
         }
@@ -173,20 +180,20 @@ pub fn App(props: &AppProps) -> Html {
                 number: 1,
                 of_at_most: 1,
             };
-            let progress = state.journey.progress(content).unwrap_or(first);
+            let progress = state.journey.progress(&content).unwrap_or(first);
             let announcement = format!(
                 "{}. {}",
                 ui.progress(progress.number, progress.of_at_most),
                 content.question(question).text.get(locale)
             );
             let card = html! {
-                <QuestionCard {ui} {locale} {question} chosen={state.ticked(question)} refused={state.refused}
+                <QuestionCard content={content.clone()} {ui} {locale} {question} chosen={state.ticked(question)} refused={state.refused}
                     {progress} heading={heading.clone()} on_action={on_action.clone()} />
             };
             ("question", card, announcement)
         }
         (true, Step::Done(outcome)) => {
-            let path = Rc::new(state.journey.path(content));
+            let path = Rc::new(state.journey.path(&content));
             let reached = ui.date_time(*reached_at);
             let o = content.outcome(outcome);
             let announcement = format!(
@@ -196,7 +203,7 @@ pub fn App(props: &AppProps) -> Html {
                 o.title.get(locale)
             );
             let view = html! {
-                <OutcomeView {ui} {locale} {outcome} {path} settings={props.settings.clone()} heading={heading.clone()}
+                <OutcomeView content={content.clone()} {ui} {locale} {outcome} {path} settings={props.settings.clone()} heading={heading.clone()}
                     {reached} effects={props.effects.clone()} />
             };
             ("outcome", view, announcement)
@@ -217,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
         <section {class} data-screen={data_screen} lang={code} aria-label={ui.widget_label}>
             <div class="sc-bar">
                 <EmergencyLine {ui} number={props.settings.emergency_number.clone()} />
-                { language_switch(ui, locale, &on_action) }
+                { language_switch(&content, ui, locale, &on_action) }
             </div>
             { for content.review.is_draft().then(|| html! {
                 <p class="sc-draft" data-role="draft-notice">{ ui.draft }</p>
@@ -248,8 +255,12 @@ fn nav(ui: &'static Ui, back: bool, on_action: &Callback<Action>) -> Html {
 
 /// One button per content language that has interface text; none when the
 /// content has a single language.
-fn language_switch(ui: &'static Ui, current: Locale, on_action: &Callback<Action>) -> Html {
-    let content = content();
+fn language_switch(
+    content: &Content,
+    ui: &'static Ui,
+    current: Locale,
+    on_action: &Callback<Action>,
+) -> Html {
     if content.locales.len() < 2 {
         return html! {};
     }

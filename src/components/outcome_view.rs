@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::app::PageEffects;
 use crate::components::summary::Summary;
-use crate::content::content;
+use crate::content::ContentRef;
 use crate::i18n::Ui;
 use crate::outcome_sheet::OutcomeSheet;
 use crate::settings::Settings;
@@ -17,6 +17,8 @@ use crate::settings::Settings;
 /// Props of [`OutcomeView`].
 #[derive(Properties, PartialEq)]
 pub struct OutcomeViewProps {
+    /// The content the outcome comes from.
+    pub content: ContentRef,
     /// Interface text of the current language.
     pub ui: &'static Ui,
     /// The content language.
@@ -54,9 +56,10 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
         outcome,
         ..
     } = *props;
+    let content = &props.content;
     let settings = &props.settings;
     let number = &settings.emergency_number;
-    let sheet = OutcomeSheet::new(content(), ui, locale, &props.path, outcome, &number.display);
+    let sheet = OutcomeSheet::new(content, ui, locale, &props.path, outcome, &number.display);
     let urgency = sheet.urgency.as_str();
 
     let call_now = (sheet.urgency == Urgency::Emergency).then(|| html! {
@@ -95,7 +98,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     });
     let summary = sheet.text(
         ui,
-        content().title.get(locale),
+        content.title.get(locale),
         &props.reached,
         &number.display,
     );

@@ -5,13 +5,15 @@ use symptom_checker_core::engine::{Progress, Selection};
 use symptom_checker_core::model::{Kind, Locale, QuestionIdx};
 use yew::prelude::*;
 
-use crate::content::content;
+use crate::content::ContentRef;
 use crate::i18n::Ui;
 use crate::state::Action;
 
 /// Props of [`QuestionCard`].
 #[derive(Properties, PartialEq)]
 pub struct QuestionCardProps {
+    /// The content the question comes from.
+    pub content: ContentRef,
     /// Interface text of the current language.
     pub ui: &'static Ui,
     /// The content language.
@@ -40,7 +42,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         chosen,
         ..
     } = *props;
-    let q = content().question(question);
+    let q = props.content.question(question);
     let help = q.help.as_ref().map(|h| h.get(locale));
     let progress = ui.progress(props.progress.number, props.progress.of_at_most);
     let heading = html! {

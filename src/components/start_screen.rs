@@ -3,12 +3,14 @@
 use symptom_checker_core::model::Locale;
 use yew::prelude::*;
 
-use crate::content::content;
+use crate::content::ContentRef;
 use crate::i18n::Ui;
 
 /// Props of [`StartScreen`].
 #[derive(Properties, PartialEq)]
 pub struct StartScreenProps {
+    /// The content whose title and introduction are shown.
+    pub content: ContentRef,
     /// Interface text of the current language.
     pub ui: &'static Ui,
     /// The content language.
@@ -22,12 +24,12 @@ pub struct StartScreenProps {
 /// The first screen.
 #[component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
-    let (ui, locale) = (props.ui, props.locale);
+    let (ui, locale, content) = (props.ui, props.locale, &props.content);
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <div class="sc-card sc-start">
-            <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ content().title.get(locale) }</h2>
-            <p class="sc-intro">{ content().intro.get(locale) }</p>
+            <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ content.title.get(locale) }</h2>
+            <p class="sc-intro">{ content.intro.get(locale) }</p>
             <p class="sc-note">{ ui.start_note }</p>
             <button type="button" class="sc-button sc-primary" data-action="start" onclick={on_start}>
                 { ui.start }
