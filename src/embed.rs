@@ -270,6 +270,8 @@ struct StepDetail<'a> {
 struct OutcomeDetail<'a> {
     outcome_id: &'a str,
     urgency: &'a str,
+    /// The other concerns' outcome ids, shown in short after it.
+    also_outcome_ids: Vec<&'a str>,
     locale: &'a str,
 }
 
@@ -286,6 +288,7 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
         ),
         HostEvent::Outcome {
             outcome,
+            also,
             urgency,
             locale,
         } => (
@@ -293,6 +296,7 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
             serde_wasm_bindgen::to_value(&OutcomeDetail {
                 outcome_id: outcome.as_str(),
                 urgency: urgency.as_str(),
+                also_outcome_ids: also.iter().map(|a| a.as_str()).collect(),
                 locale,
             }),
         ),

@@ -104,6 +104,9 @@ pub struct Ui {
     pub date_pattern: &'static str,
     /// Announced when the outcome appears, before its title.
     pub result: &'static str,
+    /// Before the title of each other concern's outcome, under the one
+    /// shown in full.
+    pub also: &'static str,
 }
 
 /// One `Ui` per language: the code tells them apart (and comparing props
@@ -215,6 +218,7 @@ pub const EN: Ui = Ui {
     ],
     date_pattern: "{month} {day}, {year}",
     result: "Result: ",
+    also: "Also:",
 };
 
 /// Spanish.
@@ -282,6 +286,7 @@ pub const ES: Ui = Ui {
     ],
     date_pattern: "{day} de {month} de {year}",
     result: "Resultado: ",
+    also: "Además:",
 };
 
 /// The interface languages the content uses (`build.rs` sets `cfg(ui =

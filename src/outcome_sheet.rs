@@ -55,6 +55,23 @@ pub struct OutcomeSheet<'a> {
     pub version: &'a str,
     /// The content's id.
     pub content_id: &'a str,
+    /// The other concerns' outcomes, each in short, in order.
+    pub also: Vec<AlsoPart<'a>>,
+}
+
+/// Another concern's outcome, in short, under the one shown in full.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlsoPart<'a> {
+    /// The outcome's public id (its `data-outcome-id`).
+    pub id: &'a str,
+    /// How urgently to act on it.
+    pub urgency: Urgency,
+    /// The words for the urgency.
+    pub banner: &'static str,
+    /// Its headline.
+    pub title: Cow<'a, str>,
+    /// Its first step.
+    pub first_step: Cow<'a, str>,
 }
 
 /// The warning-sign list of an outcome below `emergency`.
@@ -67,13 +84,15 @@ pub struct WarningSigns<'a> {
 }
 
 impl<'a> OutcomeSheet<'a> {
-    /// The sheet for `outcome`, reached through `path`.
+    /// The sheet for `outcome`, reached through `path`, with the other
+    /// outcomes the journey reached (`also`) in short.
     pub fn new(
         content: &'a Content,
         ui: &'static Ui,
         locale: Locale,
         path: &[(QuestionIdx, Selection)],
         outcome: OutcomeIdx,
+        also: &[OutcomeIdx],
         emergency_number: &str,
     ) -> OutcomeSheet<'a> {
         let o = content.outcome(outcome);
@@ -131,6 +150,19 @@ impl<'a> OutcomeSheet<'a> {
             sign_off,
             version: &content.version,
             content_id: &content.id,
+            also: also
+                .iter()
+                .map(|&other| {
+                    let o = content.outcome(other);
+                    AlsoPart {
+                        id: o.id.as_str(),
+                        urgency: o.urgency,
+                        banner: ui.urgency(o.urgency),
+                        title: text(&o.title),
+                        first_step: o.steps.first().map(text).unwrap_or_default(),
+                    }
+                })
+                .collect(),
         }
     }
 
@@ -159,6 +191,15 @@ impl<'a> OutcomeSheet<'a> {
         );
         lines.push(format!("{}: {}", self.sooner_heading, self.sooner));
         lines.push(format!("{}: {}", self.tell_heading, self.tell));
+        for part in &self.also {
+            lines.push(String::new());
+            lines.push(format!("{} {}", ui.also, part.title));
+            lines.push(format!("{}: {}", ui.urgency_label, part.banner));
+            lines.push(part.first_step.to_string());
+        }
+        if !self.also.is_empty() {
+            lines.push(String::new());
+        }
         if let Some(w) = &self.warning_signs {
             lines.push(format!("{}:", ui.warning_signs));
             lines.extend(w.note.map(str::to_owned));
@@ -188,7 +229,8 @@ mod tests {
     use crate::content::content;
     use crate::i18n;
 
-    /// Every outcome in every locale, reached by its first enumerated path.
+    /// Every outcome in every locale, reached by its first enumerated path
+    /// with other concerns' outcomes ("also") if there is one.
     fn every_sheet(number: &str) -> Vec<(&'static Ui, OutcomeSheet<'static>)> {
         let c = content();
         let paths = symptom_checker_core::paths::all_paths(c).expect("finite paths");
@@ -199,11 +241,14 @@ mod tests {
                 let outcome = OutcomeIdx(o as u16);
                 let path = paths
                     .iter()
-                    .find(|p| p.outcome == outcome)
+                    .find(|p| p.outcome == outcome && !p.also().is_empty())
+                    .or_else(|| paths.iter().find(|p| p.outcome == outcome))
                     .expect("reached");
+                let locale = Locale(i as u8);
+                let also = path.also();
                 out.push((
                     ui,
-                    OutcomeSheet::new(c, ui, Locale(i as u8), &path.steps, outcome, number),
+                    OutcomeSheet::new(c, ui, locale, &path.steps, outcome, &also, number),
                 ));
             }
         }
@@ -267,6 +312,9 @@ mod tests {
                     .iter()
                     .flat_map(|w| w.signs.iter().copied()),
             );
+            for part in &sheet.also {
+                parts.extend([part.title.as_ref(), part.banner, part.first_step.as_ref()]);
+            }
             parts.extend([
                 sheet.sign_off.as_str(),
                 sheet.banner,
@@ -279,6 +327,22 @@ mod tests {
                 "{}{}{}",
                 ui.emergency_before, "911", ui.emergency_after
             )));
+        }
+    }
+
+    #[test]
+    fn other_concerns_come_in_short_after_the_one_shown_in_full() {
+        let sheets = every_sheet("911");
+        assert!(
+            sheets.iter().filter(|(_, s)| !s.also.is_empty()).count() >= 10,
+            "most outcomes can come with another concern"
+        );
+        for (_, sheet) in &sheets {
+            for part in &sheet.also {
+                assert_ne!(part.id, sheet.id, "the outcome shown is not also");
+                assert!(part.urgency <= sheet.urgency, "{}: {} is more urgent", sheet.id, part.id);
+                assert!(!part.first_step.is_empty(), "{}", part.id);
+            }
         }
     }
 
@@ -302,7 +366,7 @@ mod tests {
             return; // content whose first answers lead on: nothing to check here
         };
         let ui = i18n::ui("en");
-        let sheet = OutcomeSheet::new(c, ui, Locale(0), &journey.path(c), outcome, "911");
+        let sheet = OutcomeSheet::new(c, ui, Locale(0), &journey.path(c), outcome, &[], "911");
         let first = c.question(q);
         let expected = format!(
             "{}; {}",

@@ -30,8 +30,10 @@ pub enum HostEvent {
     },
     /// An outcome is shown.
     Outcome {
-        /// Its id.
+        /// Its id: the one shown in full, the most urgent reached.
         outcome: OutcomeId,
+        /// The other concerns' outcomes, shown in short after it.
+        also: Vec<OutcomeId>,
         /// Its urgency.
         urgency: Urgency,
         /// The language shown.
@@ -137,6 +139,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_event = effects.on_event.clone();
         let ui_code = ui.code;
         let content = content.clone();
+        let also = state.journey.also(&content);
         use_effect_with((state.started, step), move |&(started, step)| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !first {
@@ -150,6 +153,7 @@ pub fn App(props: &AppProps) -> Html {
                     },
                     Step::Done(o) => HostEvent::Outcome {
                         outcome: content.outcome(o).id.clone(),
+                        also: also.iter().map(|&a| content.outcome(a).id.clone()).collect(),
                         urgency: content.outcome(o).urgency,
                         locale: ui_code,
                     },
@@ -194,16 +198,26 @@ pub fn App(props: &AppProps) -> Html {
         }
         (true, Step::Done(outcome)) => {
             let path = Rc::new(state.journey.path(&content));
+            let also = Rc::new(state.journey.also(&content));
             let reached = ui.date_time(*reached_at);
             let o = content.outcome(outcome);
-            let announcement = format!(
+            let mut announcement = format!(
                 "{}{}. {}",
                 ui.result,
                 ui.urgency(o.urgency),
                 o.title.get(locale)
             );
+            for &other in also.iter() {
+                let other = content.outcome(other);
+                announcement.push_str(&format!(
+                    ". {} {}: {}",
+                    ui.also,
+                    ui.urgency(other.urgency),
+                    other.title.get(locale)
+                ));
+            }
             let view = html! {
-                <OutcomeView content={content.clone()} {ui} {locale} {outcome} {path} settings={props.settings.clone()} heading={heading.clone()}
+                <OutcomeView content={content.clone()} {ui} {locale} {outcome} {also} {path} settings={props.settings.clone()} heading={heading.clone()}
                     {reached} effects={props.effects.clone()} />
             };
             ("outcome", view, announcement)

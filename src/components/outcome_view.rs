@@ -23,8 +23,10 @@ pub struct OutcomeViewProps {
     pub ui: &'static Ui,
     /// The content language.
     pub locale: Locale,
-    /// The outcome to show.
+    /// The outcome to show in full.
     pub outcome: OutcomeIdx,
+    /// The other concerns' outcomes, shown in short after it.
+    pub also: Rc<Vec<OutcomeIdx>>,
     /// The questions and answers that led here, in order.
     pub path: Rc<Vec<(QuestionIdx, Selection)>>,
     /// The clinic's settings.
@@ -59,7 +61,15 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let content = &props.content;
     let settings = &props.settings;
     let number = &settings.emergency_number;
-    let sheet = OutcomeSheet::new(content, ui, locale, &props.path, outcome, &number.display);
+    let sheet = OutcomeSheet::new(
+        content,
+        ui,
+        locale,
+        &props.path,
+        outcome,
+        &props.also,
+        &number.display,
+    );
     let urgency = sheet.urgency.as_str();
 
     let call_now = (sheet.urgency == Urgency::Emergency).then(|| html! {
@@ -85,6 +95,19 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             </section>
         }
     });
+    // Each other concern: its title, urgency in words and colour, and first
+    // step, in a section of its own that its heading names.
+    let also = sheet.also.iter().map(|part| {
+        let id = format!("sc-also-{}", part.id);
+        html! {
+            <section class={format!("sc-section sc-also sc-u-{}", part.urgency.as_str())} data-role="also"
+                data-outcome-id={part.id.to_owned()} data-urgency={part.urgency.as_str()} aria-labelledby={id.clone()}>
+                <h3 {id}>{ ui.also }{ " " }{ part.title.to_string() }</h3>
+                { banner(part.urgency, part.banner) }
+                <p>{ part.first_step.to_string() }</p>
+            </section>
+        }
+    });
     let why = sheet.why.iter().map(|(question, answers)| {
         html! {
             <>
@@ -105,10 +128,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
 
     html! {
         <div class={format!("sc-outcome sc-u-{urgency}")} data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
-            <p class="sc-banner">
-                <span class="sc-icon" aria-hidden="true">{ icon(sheet.urgency) }</span>
-                <span>{ sheet.banner }</span>
-            </p>
+            { banner(sheet.urgency, sheet.banner) }
             { for call_now }
             <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ sheet.title.to_string() }</h2>
             <p class="sc-summary">{ sheet.summary.to_string() }</p>
@@ -117,6 +137,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
             { for warning_signs }
             { section("sc-tell", sheet.tell_heading, html! { <p>{ sheet.tell.to_string() }</p> }) }
+            { for also }
             { section("sc-why", ui.why, html! { <dl class="sc-why">{ for why }</dl> }) }
             <section class="sc-section sc-sources" aria-labelledby="sc-sources">
                 <h3 id="sc-sources">{ ui.sources }</h3>
@@ -125,6 +146,17 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             </section>
             <Summary {ui} text={summary} effects={props.effects.clone()} />
         </div>
+    }
+}
+
+/// The urgency in words, with an icon (colour comes from the enclosing
+/// `sc-u-*` class).
+fn banner(urgency: Urgency, words: &'static str) -> Html {
+    html! {
+        <p class="sc-banner">
+            <span class="sc-icon" aria-hidden="true">{ icon(urgency) }</span>
+            <span>{ words }</span>
+        </p>
     }
 }
 
