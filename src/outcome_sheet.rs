@@ -340,7 +340,12 @@ mod tests {
         for (_, sheet) in &sheets {
             for part in &sheet.also {
                 assert_ne!(part.id, sheet.id, "the outcome shown is not also");
-                assert!(part.urgency <= sheet.urgency, "{}: {} is more urgent", sheet.id, part.id);
+                assert!(
+                    part.urgency <= sheet.urgency,
+                    "{}: {} is more urgent",
+                    sheet.id,
+                    part.id
+                );
                 assert!(!part.first_step.is_empty(), "{}", part.id);
             }
         }

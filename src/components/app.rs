@@ -129,6 +129,8 @@ pub fn App(props: &AppProps) -> Html {
     let code = content.locale_code(locale).to_owned();
     let ui = i18n::ui(&code);
     let step = state.step();
+    // The other concerns' outcomes, at an outcome (empty elsewhere).
+    let also = Rc::new(state.journey.also(&content));
 
     // Focus the new heading after every step, but not on the first render:
     // the widget must not steal focus on page load. Tell the host about every
@@ -139,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_event = effects.on_event.clone();
         let ui_code = ui.code;
         let content = content.clone();
-        let also = state.journey.also(&content);
+        let also = also.clone();
         use_effect_with((state.started, step), move |&(started, step)| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !first {
@@ -153,7 +155,10 @@ pub fn App(props: &AppProps) -> Html {
                     },
                     Step::Done(o) => HostEvent::Outcome {
                         outcome: content.outcome(o).id.clone(),
-                        also: also.iter().map(|&a| content.outcome(a).id.clone()).collect(),
+                        also: also
+                            .iter()
+                            .map(|&a| content.outcome(a).id.clone())
+                            .collect(),
                         urgency: content.outcome(o).urgency,
                         locale: ui_code,
                     },
@@ -198,7 +203,6 @@ pub fn App(props: &AppProps) -> Html {
         }
         (true, Step::Done(outcome)) => {
             let path = Rc::new(state.journey.path(&content));
-            let also = Rc::new(state.journey.also(&content));
             let reached = ui.date_time(*reached_at);
             let o = content.outcome(outcome);
             let mut announcement = format!(
@@ -226,16 +230,16 @@ pub fn App(props: &AppProps) -> Html {
     let nav = state
         .started
         .then(|| nav(ui, state.can_go_back(), &on_action));
-    // Plain strings rather than `classes!`, which would bring an index set
-    // and hashing into the wasm for three class names.
-    let class = match props.settings.theme {
-        Theme::Auto => "sc",
-        Theme::Light => "sc sc-light",
-        Theme::Dark => "sc sc-dark",
+    // A literal class and the theme as an attribute: any computed `class`
+    // goes through Yew's `Classes`, an index set with hashing in the wasm.
+    let theme = match props.settings.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
     };
 
     html! {
-        <section {class} data-screen={data_screen} lang={code} aria-label={ui.widget_label}>
+        <section class="sc" data-theme={theme} data-screen={data_screen} lang={code} aria-label={ui.widget_label}>
             <div class="sc-bar">
                 <EmergencyLine {ui} number={props.settings.emergency_number.clone()} />
                 { language_switch(&content, ui, locale, &on_action) }

@@ -99,12 +99,14 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     // step, in a section of its own that its heading names.
     let also = sheet.also.iter().map(|part| {
         let id = format!("sc-also-{}", part.id);
+        let urgency = part.urgency.as_str();
         html! {
-            <section class={format!("sc-section sc-also sc-u-{}", part.urgency.as_str())} data-role="also"
-                data-outcome-id={part.id.to_owned()} data-urgency={part.urgency.as_str()} aria-labelledby={id.clone()}>
-                <h3 {id}>{ ui.also }{ " " }{ part.title.to_string() }</h3>
-                { banner(part.urgency, part.banner) }
-                <p>{ part.first_step.to_string() }</p>
+            <section class="sc-section" data-role="also" aria-labelledby={id.clone()}>
+                <div class="sc-also" data-outcome-id={part.id.to_owned()} data-urgency={urgency}>
+                    <h3 {id}>{ ui.also }{ " " }{ part.title.to_string() }</h3>
+                    { banner(part.urgency, part.banner) }
+                    <p>{ part.first_step.to_string() }</p>
+                </div>
             </section>
         }
     });
@@ -127,7 +129,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     );
 
     html! {
-        <div class={format!("sc-outcome sc-u-{urgency}")} data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
+        <div class="sc-outcome" data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
             { banner(sheet.urgency, sheet.banner) }
             { for call_now }
             <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ sheet.title.to_string() }</h2>
@@ -149,8 +151,8 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     }
 }
 
-/// The urgency in words, with an icon (colour comes from the enclosing
-/// `sc-u-*` class).
+/// The urgency in words, with an icon (its colour comes from the
+/// `data-urgency` of the card it is in).
 fn banner(urgency: Urgency, words: &'static str) -> Html {
     html! {
         <p class="sc-banner">

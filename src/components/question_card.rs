@@ -84,7 +84,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 let hint_id = format!("sc-a-{i}-hint");
                 let hint = a.hint.as_ref().map(|h| html! { <span id={hint_id.clone()} class="sc-hint">{ h.get(locale) }</span> });
                 html! {
-                    <li class={if a.exclusive { "sc-check sc-exclusive" } else { "sc-check" }}>
+                    <li class="sc-check" data-exclusive={a.exclusive.then_some("")}>
                         <input type="checkbox" id={id.clone()} data-answer-id={a.id.as_str().to_owned()}
                             checked={chosen.contains(i)} {onchange} />
                         <label for={id}>

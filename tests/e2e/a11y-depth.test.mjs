@@ -21,7 +21,7 @@ import { launch, withPage } from './lib/browser.mjs';
 import { assertAriaSnapshot, snapshotMode } from './lib/snapshots.mjs';
 import { hostPage, element } from './lib/pages.mjs';
 import {
-  ROUTES, ready, walkTo, answer, back, restart, start, question, answerControl, widget,
+  ROUTES, COMBINED, ready, walk, walkTo, answer, back, restart, start, question, answerControl, widget,
 } from './lib/journey.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -81,10 +81,12 @@ test('aria snapshot: a single-choice question with an earlier answer pressed', (
     const w = await open(page);
     await start(w);
     await answer(w, 'red_flags', ['none']);
-    await answer(w, 'concern', ['droop']);
+    await answer(w, 'concern', ['headache']);
+    await answer(w, 'headache_signs', ['none']);
+    await answer(w, 'reason', ['migraine']);
     await back(w);
-    await question(w, 'concern').waitFor();
-    await assertAriaSnapshot(screenRoot(w), 'question-single', 'the single-choice question "concern" with "droop" pressed');
+    await question(w, 'reason').waitFor();
+    await assertAriaSnapshot(screenRoot(w), 'question-single', 'the single-choice question "reason" with "migraine" pressed');
   }));
 
 test('aria snapshot: the multiple-choice question with one box ticked, and with the refusal', () =>
@@ -107,6 +109,10 @@ test('aria snapshot: outcomes (soon with the clinic\'s links; emergency; emergen
     await restart(w);
     await walkTo(w, 'emergency_now');
     await assertAriaSnapshot(screenRoot(w), 'outcome-emergency', 'the outcome "emergency_now" (emergency)');
+    // Several concerns: each "also" part is a region named by its heading.
+    await restart(w);
+    await walk(w, COMBINED[0][1]);
+    await assertAriaSnapshot(screenRoot(w), 'outcome-also', `the outcome of "${COMBINED[0][0]}"`);
   });
   await withPage(browser, {}, async ({ page }) => {
     const w = await open(page, '/clinic-es.html');
@@ -120,14 +126,16 @@ test('aria snapshot comparison fails on a changed state, name or role (control)'
     const w = await open(page);
     await start(w);
     await answer(w, 'red_flags', ['none']);
-    await answer(w, 'concern', ['droop']);
+    await answer(w, 'concern', ['headache']);
+    await answer(w, 'headache_signs', ['none']);
+    await answer(w, 'reason', ['migraine']);
     await back(w);
-    await question(w, 'concern').waitFor();
+    await question(w, 'reason').waitFor();
     const name = 'question-single';
     await assertAriaSnapshot(screenRoot(w), name, 'unchanged');
     const plants = [
       ['aria-pressed false on the chosen answer', (root) => root.querySelector('[aria-pressed="true"][data-answer-id]').setAttribute('aria-pressed', 'false')],
-      ['a renamed answer', (root) => { root.querySelector('button[data-answer-id="rash"] .sc-label').textContent = 'Rash'; }],
+      ['a renamed answer', (root) => { root.querySelector('button[data-answer-id="other"] .sc-label').textContent = 'Other'; }],
       ['a heading turned into a paragraph', (root) => root.querySelector('h2').setAttribute('role', 'paragraph')],
       ['Back made a link', (root) => root.querySelector('[data-action="back"]').setAttribute('role', 'link')],
     ];
@@ -136,9 +144,11 @@ test('aria snapshot comparison fails on a changed state, name or role (control)'
       const again = await ready(page);
       await start(again);
       await answer(again, 'red_flags', ['none']);
-      await answer(again, 'concern', ['droop']);
+      await answer(again, 'concern', ['headache']);
+      await answer(again, 'headache_signs', ['none']);
+      await answer(again, 'reason', ['migraine']);
       await back(again);
-      await question(again, 'concern').waitFor();
+      await question(again, 'reason').waitFor();
       await screenRoot(again).evaluate(plant);
       await assert.rejects(assertAriaSnapshot(screenRoot(again), name, what), assert.AssertionError, what);
     }

@@ -13,7 +13,7 @@ import { startServer, readContent, DIST } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element } from './lib/pages.mjs';
 import {
-  ROUTES, ready, walk, walkTo, answer, back, restart, start, question, outcomeOf, deepFocus, widget,
+  ROUTES, COMBINED, ready, walk, walkTo, answer, back, restart, start, question, outcomeOf, deepFocus, widget,
 } from './lib/journey.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -81,7 +81,7 @@ for (const colorScheme of ['light', 'dark']) {
         await assertNoViolations(page, 'red_flags with the refusal message');
         await answer(w, 'red_flags', ['none']);
         await question(w, 'concern').waitFor();
-        await assertNoViolations(page, 'concern (single choice)');
+        await assertNoViolations(page, 'concern (multiple choice)');
         await answer(w, 'concern', ['headache']);
         await back(w);
         await question(w, 'concern').waitFor();
@@ -92,6 +92,12 @@ for (const colorScheme of ['light', 'dark']) {
           assert.equal(await w.locator('[data-screen]').getAttribute('lang'), locale);
           await assertNoViolations(page, `${outcomeId} (${ROUTES[outcomeId].urgency})`);
         }
+        // Several concerns: the outcome in full and the "also" parts.
+        const [story, path] = COMBINED[0];
+        await restart(w);
+        await walk(w, path);
+        assert.ok((await w.locator('[data-role="also"]').count()) > 0, `${story}: an "also" part`);
+        await assertNoViolations(page, story);
       }));
   }
 }
@@ -243,7 +249,7 @@ async function expectedTargets() {
   return {
     start: [...locales, 'button start'],
     red_flags: [...locales, ...answers('red_flags', 'checkbox'), 'button next', 'button back', 'button restart'],
-    concern: [...locales, ...answers('concern', 'button'), 'button back', 'button restart'],
+    concern: [...locales, ...answers('concern', 'checkbox'), 'button next', 'button back', 'button restart'],
     emergency_now: [...outcome, 'a tel:911'],
     touch_up: [...outcome, `a tel:${attr('clinic-phone').replaceAll(' ', '')}`, `a ${attr('booking-url')}`],
   };
@@ -306,7 +312,9 @@ test('honours prefers-reduced-motion', () =>
     const w = await ready(page);
     await start(w);
     await answer(w, 'red_flags', ['none']);
-    const durations = () => question(w, 'concern').locator('button[data-answer-id]').first()
+    await answer(w, 'concern', ['headache']);
+    await answer(w, 'headache_signs', ['none']);
+    const durations = () => question(w, 'reason').locator('button[data-answer-id]').first()
       .evaluate((b) => getComputedStyle(b).transitionDuration.split(',').map((d) => parseFloat(d)));
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     assert.ok((await durations()).some((d) => d > 0), 'a transition normally (so the check below can fail)');

@@ -232,13 +232,11 @@ test('a whole journey with the keyboard alone (Tab, Shift+Tab, Enter, Space)', (
     await question(w, 'concern').waitFor();
     await headingFocused('concern');
 
-    await tabTo(page, 'button[data-answer-id="headache"]');
-    // Keyboard focus is visible.
-    const outline = await widget(page).locator('button[data-answer-id="headache"]')
-      .evaluate((b) => { const s = getComputedStyle(b); return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) }; });
-    assert.notEqual(outline.style, 'none', 'a visible focus outline');
-    assert.ok(outline.width >= 2, `focus outline at least 2px, got ${outline.width}`);
+    await tabTo(page, 'input[data-answer-id="headache"]');
     await page.keyboard.press('Space');
+    assert.deepEqual(await checkedIds(w, 'concern'), ['headache'], 'Space ticks a concern');
+    await tabTo(page, '[data-action="next"]');
+    await page.keyboard.press('Enter');
     await question(w, 'headache_signs').waitFor();
     await headingFocused('headache_signs');
 
@@ -250,6 +248,11 @@ test('a whole journey with the keyboard alone (Tab, Shift+Tab, Enter, Space)', (
     await headingFocused('reason');
 
     await tabTo(page, 'button[data-answer-id="other"]');
+    // Keyboard focus is visible.
+    const outline = await widget(page).locator('button[data-answer-id="other"]')
+      .evaluate((b) => { const s = getComputedStyle(b); return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) }; });
+    assert.notEqual(outline.style, 'none', 'a visible focus outline');
+    assert.ok(outline.width >= 2, `focus outline at least 2px, got ${outline.width}`);
     await tabTo(page, 'button[data-answer-id="migraine"]', { shift: true });
     await page.keyboard.press('Enter');
     await question(w, 'usual_migraine').waitFor();

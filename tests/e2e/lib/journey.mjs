@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 /** Single- or multiple-choice, per the spec. */
 export const QUESTIONS = {
   red_flags: 'multiple',
-  concern: 'single',
+  concern: 'multiple',
   droop_signs: 'multiple',
   not_working_when: 'single',
   uneven_when: 'single',
@@ -103,6 +103,42 @@ export const STORIES = [
   ['lopsided at day five', [NONE, ['concern', ['uneven']], ['uneven_when', ['under_2_weeks']]], 'wait_full_effect'],
 ];
 
+const MILD_RECENT = [['headache_signs', ['none']], ['reason', ['cosmetic']], ['severity', ['mild']],
+  ['injected', ['days_1_2']], ['duration', ['under_48h']]];
+
+/**
+ * Several concerns ticked together (the specification's "several concerns
+ * at once"): each ticked concern's questions in answer order, the most
+ * urgent outcome shown in full, the others as "also" parts, in order.
+ * Boxes are ticked in the order given, so both orders of one pair appear.
+ * @type {[string, [string, string[]][], string, string[]][]}
+ */
+export const COMBINED = [
+  ['a droop with eye pain and a mild headache, headache ticked first',
+    [NONE, ['concern', ['headache', 'droop']], ...MILD_RECENT, ['droop_signs', ['eye_pain']]],
+    'droop_urgent', ['headache_self_care']],
+  ['a droop with eye pain and a mild headache, droop ticked first',
+    [NONE, ['concern', ['droop', 'headache']], ...MILD_RECENT, ['droop_signs', ['eye_pain']]],
+    'droop_urgent', ['headache_self_care']],
+  ['a droop with unequal pupils after a mild headache',
+    [NONE, ['concern', ['headache', 'droop']], ...MILD_RECENT, ['droop_signs', ['pupils']]],
+    'emergency_now', ['headache_self_care']],
+  ['a rash and a mild headache',
+    [NONE, ['concern', ['rash', 'headache']], ...MILD_RECENT],
+    'allergy_check', ['headache_self_care']],
+  ['a rash and a headache with fever: a tie goes to the first ticked concern in the list',
+    [NONE, ['concern', ['headache', 'rash']], ['headache_signs', ['fever']]],
+    'headache_urgent', ['allergy_check']],
+  ['uneven and not working, both within two weeks',
+    [NONE, ['concern', ['uneven', 'not_working']], ['uneven_when', ['under_2_weeks']],
+      ['not_working_when', ['under_2_weeks']]],
+    'wait_full_effect', []],
+  ['uneven at three weeks, not working',
+    [NONE, ['concern', ['not_working', 'uneven']], ['uneven_when', ['over_2_weeks']],
+      ['not_working_when', ['under_2_weeks']]],
+    'touch_up', ['wait_full_effect']],
+];
+
 /** Every answer id that appears in ROUTES (to check that events carry none). */
 export const ANSWER_IDS = [...new Set(Object.values(ROUTES).flatMap((r) => r.path.flatMap(([, a]) => a)))];
 
@@ -134,11 +170,20 @@ export async function onScreen(scope, name) {
   await widget(scope).locator(`[data-screen="${name}"]`).waitFor();
 }
 
+/** The outcome shown in full (not an "also" part inside it). */
+export const ROOT_OUTCOME = '[data-outcome-id]:not([data-role="also"] *)';
+
 /** The outcome shown: `{ id, urgency }`. */
 export async function outcomeOf(scope) {
-  const o = widget(scope).locator('[data-outcome-id]');
+  const o = widget(scope).locator(ROOT_OUTCOME);
   await o.waitFor();
   return { id: await o.getAttribute('data-outcome-id'), urgency: await o.getAttribute('data-urgency') };
+}
+
+/** The "also" parts under the outcome: `[{ id, urgency }]`, in order. */
+export async function alsoOf(scope) {
+  return widget(scope).locator('[data-role="also"] [data-outcome-id]').evaluateAll((parts) =>
+    parts.map((p) => ({ id: p.dataset.outcomeId, urgency: p.dataset.urgency })));
 }
 
 /** Presses Start on the start screen. */
