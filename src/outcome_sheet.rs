@@ -190,7 +190,6 @@ impl<'a> OutcomeSheet<'a> {
                 .map(|(i, s)| format!("{}. {s}", i + 1)),
         );
         lines.push(format!("{}: {}", self.sooner_heading, self.sooner));
-        lines.push(format!("{}: {}", self.tell_heading, self.tell));
         for part in &self.also {
             lines.push(String::new());
             lines.push(format!("{} {}", ui.also, part.title));
@@ -200,6 +199,7 @@ impl<'a> OutcomeSheet<'a> {
         if !self.also.is_empty() {
             lines.push(String::new());
         }
+        lines.push(format!("{}: {}", self.tell_heading, self.tell));
         if let Some(w) = &self.warning_signs {
             lines.push(format!("{}:", ui.warning_signs));
             lines.extend(w.note.map(str::to_owned));

@@ -137,9 +137,9 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { for contact }
             { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
             { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
+            { for also }
             { for warning_signs }
             { section("sc-tell", sheet.tell_heading, html! { <p>{ sheet.tell.to_string() }</p> }) }
-            { for also }
             { section("sc-why", ui.why, html! { <dl class="sc-why">{ for why }</dl> }) }
             <section class="sc-section sc-sources" aria-labelledby="sc-sources">
                 <h3 id="sc-sources">{ ui.sources }</h3>
