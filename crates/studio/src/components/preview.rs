@@ -25,6 +25,7 @@ pub struct PreviewProps {
 pub fn Preview(props: &PreviewProps) -> Html {
     let number = use_state(|| "911".to_owned());
     let clinic = use_state(|| "Riverside Skin Clinic".to_owned());
+    let phone = use_state(|| "+1 555 010 2030".to_owned());
     let language = use_state(|| 0usize);
     let host = use_node_ref();
     let inner = use_state(|| None::<Element>);
@@ -69,11 +70,13 @@ pub fn Preview(props: &PreviewProps) -> Html {
             let locales: Vec<&str> = content.locales.iter().map(|l| l.as_ref()).collect();
             let mut settings = Settings::default();
             let mut warnings: Vec<String> = Vec::new();
-            let clinic_name = Some(clinic.as_str()).filter(|c| !c.trim().is_empty());
+            let given = |s: &str| Some(s.to_owned()).filter(|s| !s.trim().is_empty());
             for (name, value) in [
-                ("emergency-number", Some(number.as_str())),
-                ("clinic-name", clinic_name),
+                ("emergency-number", Some(number.to_string())),
+                ("clinic-name", given(&clinic)),
+                ("clinic-phone", given(&phone)),
             ] {
+                let value = value.as_deref();
                 warnings.extend(settings.apply(name, value, &locales));
             }
             let locale = Locale((*language).min(locales.len().saturating_sub(1)) as u8);
@@ -111,10 +114,8 @@ pub fn Preview(props: &PreviewProps) -> Html {
             })
             .collect::<Vec<_>>()
     });
-    html! {
-        <section class="st-try" id="st-try" aria-labelledby="st-try-title">
-            <h2 id="st-try-title">{ "Try it" }</h2>
-            <p>{ "The widget as patients will see it, with the content above. Settings here are for the preview only; each clinic sets its own on its page." }</p>
+    // The settings only while there is a widget to apply them to.
+    let settings = props.content.is_some().then(|| html! {
             <div class="st-row">
                 <label class="st-field">{ "Language" }
                     <select data-setting="language" onchange={on_language}>{ for languages }</select>
@@ -125,7 +126,16 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 <label class="st-field">{ "Clinic name" }
                     <input type="text" data-setting="clinic-name" value={(*clinic).clone()} oninput={value(&clinic)} />
                 </label>
+                <label class="st-field">{ "Clinic phone" }
+                    <input type="text" data-setting="clinic-phone" value={(*phone).clone()} oninput={value(&phone)} />
+                </label>
             </div>
+    });
+    html! {
+        <section class="st-try" id="st-try" aria-labelledby="st-try-title">
+            <h2 id="st-try-title">{ "Try it" }</h2>
+            <p>{ "The widget as patients will see it, with the content above. Settings here are for the preview only; each clinic sets its own on its page." }</p>
+            { for settings }
             { widget }
             <div class="st-widget" data-role="preview" ref={host}></div>
         </section>
