@@ -3,8 +3,8 @@
 // previews the edited content, a changed route shows in "what changed for
 // patients", the download is the edited text, nothing is requested after
 // load and nothing is stored unless the clinician asks, and axe finds no
-// violation. A screenshot goes to output/studio.png (an artifact; the
-// one in docs/ is taken from it by hand).
+// violation. Screenshots go to output/studio-*.png (artifacts, compared
+// with nothing; the ones in docs/ are copies of them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -225,10 +225,14 @@ test('the studio is axe clean: loaded, with a problem, and previewing an outcome
     await fs.mkdir(OUTPUT, { recursive: true });
     await type(page, edited('next = "severity"', 'next = "severty"'), /^1 problem\b/);
     await page.locator('.st-problem button').click();
-    await page.screenshot({ path: path.join(OUTPUT, 'studio.png') });
+    await page.locator('#st-edit').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUTPUT, 'studio-problem.png') });
     await axe('a problem');
     await type(page, SHIPPED, /^No problems/);
-    await walk(preview(page), [['red_flags', ['none']], ['concern', ['heaviness']]]);
+    await walk(preview(page), [['red_flags', ['none']]]);
+    await page.locator('#st-edit').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: path.join(OUTPUT, 'studio-preview.png') });
+    await walk(preview(page), [['concern', ['heaviness']]]);
     assert.equal((await outcomeOf(preview(page))).id, 'heaviness_expected');
     await axe('an outcome in the preview');
   }));
