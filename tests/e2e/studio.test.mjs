@@ -231,6 +231,8 @@ test('the studio is axe clean: loaded, with a problem, and previewing an outcome
     await type(page, SHIPPED, /^No problems/);
     await walk(preview(page), [['red_flags', ['none']]]);
     await page.locator('#st-edit').evaluate((e) => e.scrollIntoView());
+    await page.locator('#st-text').evaluate((t) => { t.scrollTop = 0; });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: path.join(OUTPUT, 'studio-preview.png') });
     await walk(preview(page), [['concern', ['heaviness']]]);
     assert.equal((await outcomeOf(preview(page))).id, 'heaviness_expected');
