@@ -38,7 +38,7 @@ cargo clippy -p symptom-checker --target wasm32-unknown-unknown --all-targets --
 step "clippy (studio, wasm)"
 cargo clippy -p symptom-checker-studio --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
-step "host tests: core, content tool, widget logic"
+step "host tests: core, content tool, widget logic, studio"
 cargo test --workspace --quiet
 
 step "browser tests: wasm-bindgen-test in headless Chromium"
