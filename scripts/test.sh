@@ -34,14 +34,17 @@ step "clippy (host)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "clippy (wasm)"
 cargo clippy -p symptom-checker --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+# Alone: with the widget, it would turn on the core's parser for both.
+step "clippy (studio, wasm)"
+cargo clippy -p symptom-checker-studio --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
-step "host tests: core, content tool, widget logic"
+step "host tests: core, content tool, widget logic, studio"
 cargo test --workspace --quiet
 
 step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test -p symptom-checker --target wasm32-unknown-unknown
 
-step "release build (the shipped content) into dist/"
+step "release build (the shipped content) into dist/, the studio into dist/studio/"
 scripts/release-build.sh
 
 step "test build into dist-test/: hostile content, with the test-only panic hook"
@@ -51,7 +54,14 @@ step "build with the second content file into dist-alt/"
 SYMPTOM_CHECKER_CONTENT=tests/content/ear-piercing.toml scripts/release-build.sh --dist dist-alt
 
 step "end-to-end tests: Playwright + Chromium against the three builds"
-node --test --test-concurrency=1 tests/e2e/*.test.mjs
+widget_e2e=()
+for file in tests/e2e/*.test.mjs; do
+  [ "$file" = tests/e2e/studio.test.mjs ] || widget_e2e+=("$file")
+done
+node --test --test-concurrency=1 "${widget_e2e[@]}"
+
+step "end-to-end tests of the content studio (dist/studio/)"
+node --test tests/e2e/studio.test.mjs
 
 finish_step
 printf '\n==> every step passed in %ds:\n' "$((SECONDS - started))"

@@ -41,8 +41,8 @@ const ALLOWED = [
 
 /** A sibling folder outside the repository: two dots, a slash (either way), then "shared". */
 const SIBLING = /\.\.[\\/]shared\b/;
-/** An absolute path under one of ROOTS, in a Unix spelling. */
-const ABSOLUTE = new RegExp(`/(?:${ROOTS.join('|')})(?:/[\\w.@+~%-]*)*`, 'g');
+/** An absolute path under one of ROOTS (the whole folder name), in a Unix spelling. */
+const ABSOLUTE = new RegExp(`/(?:${ROOTS.join('|')})(?![\\w@+~%-])(?:/[\\w.@+~%-]*)*`, 'g');
 /** A Windows user folder: a drive letter, then Users (either slash). */
 const WINDOWS = /\b[A-Za-z]:[\\/](?:Users|Documents and Settings)[\\/]/i;
 
@@ -127,6 +127,7 @@ test('the machine-path check finds planted paths and passes the allowed ones (co
     'src^lib^journey.mjs, tests^e2e^lib^server.mjs, .^tmp^x, ~^work^x',
     "'^embed^0.1.0^symptom-checker.js' and '^clinic.html' (paths on the test server)",
     `${up}^${up}^README.md and ${up}^sharedfolder`,
+    '<option value="es">Español<^option> and <^library> (markup, not folders)',
   ].map(abs);
   for (const line of clean) assert.deepEqual(machinePaths(line), [], line);
   // This file passes its own check.

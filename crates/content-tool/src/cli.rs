@@ -14,6 +14,7 @@ use symptom_checker_core::paths::all_paths;
 use symptom_checker_core::signoff::content_hash;
 use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 
+use crate::approval::{approval_record, is_one_line, with_review_record};
 use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
 use crate::review::review;
@@ -221,7 +222,7 @@ fn approve(args: &[String], today: Date) -> Output {
         return usage("`approve` needs the approver: --by NAME --role ROLE");
     };
     for (what, value) in [("name", &by), ("role", &role)] {
-        if value.is_empty() || value.chars().any(char::is_control) {
+        if !is_one_line(value) {
             return usage(&format!(
                 "the approver's {what} must be plain text on one line"
             ));
@@ -246,11 +247,7 @@ fn approve(args: &[String], today: Date) -> Output {
         Err(diagnostics) => return Output::fail(format!("{diagnostics}\n"), PROBLEMS),
     };
     let hash = content_hash(&content);
-    let record = format!(
-        "[review]\nstatus = \"approved\"\napproved_by = {}\nrole = {}\ndate = \"{date}\"\ncontent_hash = \"{hash}\"\n",
-        toml_string(&by),
-        toml_string(&role),
-    );
+    let record = approval_record(&by, &role, date, &hash);
     let approved = with_review_record(&source, &record);
     // The written file must pass the build's own check.
     if let Err(diagnostics) = load(file, &approved) {
@@ -271,63 +268,6 @@ fn approve(args: &[String], today: Date) -> Output {
         write: Some((path, approved)),
         ..Output::default()
     }
-}
-
-/// A TOML basic string (the caller has refused control characters).
-fn toml_string(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-/// `source` with its `[review]` table replaced by `record`, or with
-/// `record` added before the first table when it has none. Everything else,
-/// comments included, stays as it was.
-pub fn with_review_record(source: &str, record: &str) -> String {
-    let lines: Vec<&str> = source.split_inclusive('\n').collect();
-    let is_table = |line: &str| line.trim_start().starts_with('[');
-    let start = lines.iter().position(|l| l.trim() == "[review]");
-    let mut out = String::with_capacity(source.len() + record.len());
-    match start {
-        Some(start) => {
-            let end = lines[start + 1..]
-                .iter()
-                .position(|l| is_table(l))
-                .map_or(lines.len(), |i| start + 1 + i);
-            // Keep the blank lines and comments that lead into the next table.
-            let mut keep_from = end;
-            while keep_from > start + 1 {
-                let line = lines[keep_from - 1].trim();
-                if line.is_empty() || line.starts_with('#') {
-                    keep_from -= 1;
-                } else {
-                    break;
-                }
-            }
-            out.extend(lines[..start].iter().copied());
-            out.push_str(record);
-            out.extend(lines[keep_from..].iter().copied());
-        }
-        None => {
-            let mut first = lines
-                .iter()
-                .position(|l| is_table(l))
-                .unwrap_or(lines.len());
-            // Before the comments that introduce the first table.
-            while first > 0 && {
-                let line = lines[first - 1].trim_start();
-                line.starts_with('#') || line.is_empty()
-            } {
-                first -= 1;
-            }
-            while first < lines.len() && lines[first].trim().is_empty() {
-                first += 1;
-            }
-            out.extend(lines[..first].iter().copied());
-            out.push_str(record);
-            out.push('\n');
-            out.extend(lines[first..].iter().copied());
-        }
-    }
-    out
 }
 
 /// Today's date in UTC, from the system clock.
@@ -366,25 +306,5 @@ mod tests {
         assert_eq!(date(0), "1970-01-01");
         assert_eq!(date(19_782), "2024-02-29");
         assert_eq!(date(20_787), "2026-11-30");
-    }
-
-    #[test]
-    fn the_review_record_is_replaced_in_place_or_added_before_the_first_table() {
-        let record = "[review]\nstatus = \"approved\"\n";
-        let with = "id = \"x\"\n\n[review]\nstatus = \"draft\"\n\n# Questions.\n[[questions]]\n";
-        assert_eq!(
-            with_review_record(with, record),
-            "id = \"x\"\n\n[review]\nstatus = \"approved\"\n\n# Questions.\n[[questions]]\n"
-        );
-        let without = "id = \"x\"\n\n# Questions.\n\n[[questions]]\n";
-        assert_eq!(
-            with_review_record(without, record),
-            "id = \"x\"\n\n[review]\nstatus = \"approved\"\n\n# Questions.\n\n[[questions]]\n"
-        );
-    }
-
-    #[test]
-    fn approver_names_are_toml_strings() {
-        assert_eq!(toml_string(r#"Dr "Al" \ B"#), r#""Dr \"Al\" \\ B""#);
     }
 }

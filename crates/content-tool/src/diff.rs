@@ -28,7 +28,8 @@ pub struct End {
 }
 
 impl End {
-    fn render(&self) -> String {
+    /// "`id` (urgency)".
+    pub fn render(&self) -> String {
         format!("`{}` ({})", self.outcome, self.urgency.as_str())
     }
 }
@@ -58,7 +59,8 @@ pub enum Replay {
 }
 
 impl Replay {
-    fn render(&self, last: &str) -> String {
+    /// In words, for a path whose last question is `last`.
+    pub fn render(&self, last: &str) -> String {
         match self {
             Replay::Ends { end, at } if at == last => end.render(),
             Replay::Ends { end, at } => format!("{}, ending after `{at}`", end.render()),

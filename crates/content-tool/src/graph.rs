@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use symptom_checker_core::model::{Content, Kind, Locale, Target, Urgency};
+use symptom_checker_core::model::{Content, Kind, Locale, QuestionIdx, Target, Urgency};
 
 use crate::markdown::mermaid;
 
@@ -70,24 +70,64 @@ pub fn mermaid_graph(content: &Content) -> String {
             o.urgency.as_str()
         ));
     }
-    for (q, id) in content.questions.iter().zip(&q_nodes) {
-        // Answers grouped by target, in the order of the first answer of each.
-        let mut edges: Vec<(Target, Vec<String>)> = Vec::new();
-        for a in q.answers.iter() {
-            let line = format!("{}: {}", mermaid(a.id.as_str()), mermaid(a.label.get(en)));
-            match edges.iter_mut().find(|(t, _)| *t == a.next) {
-                Some((_, lines)) => lines.push(line),
-                None => edges.push((a.next, vec![line])),
+    for edge in edges(content) {
+        let q = content.question(edge.from);
+        let lines: Vec<String> = edge
+            .answers
+            .iter()
+            .map(|&i| {
+                let a = &q.answers[i];
+                format!("{}: {}", mermaid(a.id.as_str()), mermaid(a.label.get(en)))
+            })
+            .collect();
+        let any_of = if edge.any_of(content) {
+            "any of:<br/>"
+        } else {
+            ""
+        };
+        let label = format!("{any_of}{}", lines.join("<br/>"));
+        let id = &q_nodes[usize::from(edge.from.0)];
+        out.push_str(&format!("    {id} -->|\"{label}\"| {}\n", node(edge.to)));
+    }
+    out
+}
+
+/// An arrow of the decision graph: the answers of one question that lead to
+/// the same place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    /// The question.
+    pub from: QuestionIdx,
+    /// Where the answers lead.
+    pub to: Target,
+    /// The answers, by position in the question.
+    pub answers: Vec<usize>,
+}
+
+impl Edge {
+    /// Whether the arrow stands for "any of" several boxes (several answers
+    /// of a multiple-choice question).
+    pub fn any_of(&self, content: &Content) -> bool {
+        content.question(self.from).kind == Kind::Multiple && self.answers.len() > 1
+    }
+}
+
+/// Every arrow of the graph, question by question; a question's answers are
+/// grouped by where they lead, in the order of the first answer of each.
+pub fn edges(content: &Content) -> Vec<Edge> {
+    let mut out: Vec<Edge> = Vec::new();
+    for (qi, q) in content.questions.iter().enumerate() {
+        let from = QuestionIdx(qi as u16);
+        let first = out.len();
+        for (i, a) in q.answers.iter().enumerate() {
+            match out[first..].iter_mut().find(|e| e.to == a.next) {
+                Some(edge) => edge.answers.push(i),
+                None => out.push(Edge {
+                    from,
+                    to: a.next,
+                    answers: vec![i],
+                }),
             }
-        }
-        for (target, lines) in edges {
-            let any_of = if q.kind == Kind::Multiple && lines.len() > 1 {
-                "any of:<br/>"
-            } else {
-                ""
-            };
-            let label = format!("{any_of}{}", lines.join("<br/>"));
-            out.push_str(&format!("    {id} -->|\"{label}\"| {}\n", node(target)));
         }
     }
     out

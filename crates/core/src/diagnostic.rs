@@ -56,26 +56,33 @@ pub struct Diagnostics {
     pub problems: Vec<Problem>,
 }
 
+impl Diagnostics {
+    /// One problem of this file as cargo renders it, without colour: the
+    /// message, `--> path:line:col`, the line with a caret and its label,
+    /// and the `help:`.
+    pub fn render(&self, problem: &Problem) -> String {
+        // Clamp so a span at the very end of the file still renders.
+        let end = problem.span.end.min(self.source.len());
+        let start = problem.span.start.min(end);
+        let mut group = Group::with_title(Level::ERROR.primary_title(&problem.message)).element(
+            Snippet::source(&self.source).path(&self.path).annotation(
+                AnnotationKind::Primary
+                    .span(start..end)
+                    .label(&problem.label),
+            ),
+        );
+        if let Some(help) = &problem.help {
+            group = group.element(Level::HELP.message(help));
+        }
+        Renderer::plain().render(&[group])
+    }
+}
+
 impl fmt::Display for Diagnostics {
     /// Renders every problem as cargo does, without colour, then a count.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let renderer = Renderer::plain();
         for problem in &self.problems {
-            // Clamp so a span at the very end of the file still renders.
-            let end = problem.span.end.min(self.source.len());
-            let start = problem.span.start.min(end);
-            let mut group = Group::with_title(Level::ERROR.primary_title(&problem.message))
-                .element(
-                    Snippet::source(&self.source).path(&self.path).annotation(
-                        AnnotationKind::Primary
-                            .span(start..end)
-                            .label(&problem.label),
-                    ),
-                );
-            if let Some(help) = &problem.help {
-                group = group.element(Level::HELP.message(help));
-            }
-            writeln!(f, "{}\n", renderer.render(&[group]))?;
+            writeln!(f, "{}\n", self.render(problem))?;
         }
         let n = self.problems.len();
         let plural = if n == 1 { "" } else { "s" };

@@ -1,0 +1,105 @@
+//! The clinician's approval record: the `[review]` table that records who
+//! approved which content, and the file with that record in place of the old
+//! one. Used by `cargo content approve` and by the content studio, so both
+//! write the same record. Pure: text in, text out.
+
+use symptom_checker_core::model::Date;
+
+/// Whether an approver's name or role can go into the record: plain text on
+/// one line, not empty.
+pub fn is_one_line(value: &str) -> bool {
+    !value.is_empty() && !value.chars().any(char::is_control)
+}
+
+/// The `[review]` table recording that `by`, as `role`, approved the content
+/// whose hash is `hash` on `date`.
+pub fn approval_record(by: &str, role: &str, date: Date, hash: &str) -> String {
+    format!(
+        "[review]\nstatus = \"approved\"\napproved_by = {}\nrole = {}\ndate = \"{date}\"\ncontent_hash = \"{hash}\"\n",
+        toml_string(by),
+        toml_string(role),
+    )
+}
+
+/// A TOML basic string (the caller has refused control characters, see
+/// `is_one_line`).
+pub fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// `source` with its `[review]` table replaced by `record`, or with
+/// `record` added before the first table when it has none. Everything else,
+/// comments included, stays as it was.
+pub fn with_review_record(source: &str, record: &str) -> String {
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let is_table = |line: &str| line.trim_start().starts_with('[');
+    let start = lines.iter().position(|l| l.trim() == "[review]");
+    let mut out = String::with_capacity(source.len() + record.len());
+    match start {
+        Some(start) => {
+            let end = lines[start + 1..]
+                .iter()
+                .position(|l| is_table(l))
+                .map_or(lines.len(), |i| start + 1 + i);
+            // Keep the blank lines and comments that lead into the next table.
+            let mut keep_from = end;
+            while keep_from > start + 1 {
+                let line = lines[keep_from - 1].trim();
+                if line.is_empty() || line.starts_with('#') {
+                    keep_from -= 1;
+                } else {
+                    break;
+                }
+            }
+            out.extend(lines[..start].iter().copied());
+            out.push_str(record);
+            out.extend(lines[keep_from..].iter().copied());
+        }
+        None => {
+            let mut first = lines
+                .iter()
+                .position(|l| is_table(l))
+                .unwrap_or(lines.len());
+            // Before the comments that introduce the first table.
+            while first > 0 && {
+                let line = lines[first - 1].trim_start();
+                line.starts_with('#') || line.is_empty()
+            } {
+                first -= 1;
+            }
+            while first < lines.len() && lines[first].trim().is_empty() {
+                first += 1;
+            }
+            out.extend(lines[..first].iter().copied());
+            out.push_str(record);
+            out.push('\n');
+            out.extend(lines[first..].iter().copied());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_review_record_is_replaced_in_place_or_added_before_the_first_table() {
+        let record = "[review]\nstatus = \"approved\"\n";
+        let with = "id = \"x\"\n\n[review]\nstatus = \"draft\"\n\n# Questions.\n[[questions]]\n";
+        assert_eq!(
+            with_review_record(with, record),
+            "id = \"x\"\n\n[review]\nstatus = \"approved\"\n\n# Questions.\n[[questions]]\n"
+        );
+        let without = "id = \"x\"\n\n# Questions.\n\n[[questions]]\n";
+        assert_eq!(
+            with_review_record(without, record),
+            "id = \"x\"\n\n[review]\nstatus = \"approved\"\n\n# Questions.\n\n[[questions]]\n"
+        );
+    }
+
+    #[test]
+    fn approver_names_are_toml_strings() {
+        assert_eq!(toml_string(r#"Dr "Al" \ B"#), r#""Dr \"Al\" \\ B""#);
+    }
+}

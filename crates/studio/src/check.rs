@@ -1,0 +1,236 @@
+//! Checking the text in the editor: the build's own validation
+//! (`symptom_checker_core::validate::load`) and its diagnostics, one by
+//! one, each with where it points in the editor.
+//!
+//! Pure: text in, a view-model out; no web types. Tested natively.
+
+use symptom_checker::content::ContentRef;
+use symptom_checker::languages::UI_LANGUAGES;
+use symptom_checker_core::diagnostic::{Diagnostics, Problem as CoreProblem};
+use symptom_checker_core::model::Content;
+use symptom_checker_core::validate::{load, load_for_approval};
+
+/// One problem, ready to list beside the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong, in one line.
+    pub message: String,
+    /// The line it points at, from 1.
+    pub line: usize,
+    /// The column it points at, from 1, in characters.
+    pub column: usize,
+    /// Where the cursor goes for it, in UTF-16 code units (what a text box
+    /// counts): the start and the end of what the caret marks.
+    pub cursor: (u32, u32),
+    /// The whole diagnostic as `cargo content check` prints it: the
+    /// message, `--> file:line:col`, the line, the caret and `help:`.
+    pub rendered: String,
+}
+
+/// The result of checking one text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checked {
+    /// Every problem, in file order; empty when the build would take the
+    /// text as it is.
+    pub problems: Vec<Problem>,
+    /// The validated content, to try and review: when there are no
+    /// problems, or when the only one is that approved content changed
+    /// since its approval (it then needs approving again).
+    pub content: Option<ContentRef>,
+}
+
+/// Validates `source`, shown as read from `file`, exactly as the build and
+/// `cargo content check` do; then, as the widget's build does, refuses a
+/// language the widget has no interface text for.
+pub fn check(file: &str, source: &str) -> Checked {
+    let (diagnostics, mut content) = match load(file, source) {
+        Ok(content) => (None, Some(content)),
+        Err(diagnostics) => (Some(diagnostics), load_for_approval(file, source).ok()),
+    };
+    let mut problems = diagnostics.map_or_else(Vec::new, |d| listed(&d));
+    if let Some(c) = &content {
+        let missing = missing_languages(file, source, c);
+        if !missing.problems.is_empty() {
+            problems.extend(listed(&missing));
+            content = None;
+        }
+    }
+    Checked {
+        problems,
+        content: content.map(ContentRef::new),
+    }
+}
+
+/// The problems of `diagnostics`, ready to list.
+fn listed(diagnostics: &Diagnostics) -> Vec<Problem> {
+    let source = &diagnostics.source;
+    diagnostics
+        .problems
+        .iter()
+        .map(|p| {
+            let (line, column) = line_column(source, p.span.start);
+            Problem {
+                message: p.message.clone(),
+                line,
+                column,
+                cursor: (
+                    utf16_offset(source, p.span.start),
+                    utf16_offset(source, p.span.end),
+                ),
+                rendered: diagnostics.render(p),
+            }
+        })
+        .collect()
+}
+
+/// A problem for each locale of the content that the widget cannot show
+/// (it has no interface text in it), pointing at the `locales` line.
+fn missing_languages(file: &str, source: &str, content: &Content) -> Diagnostics {
+    let at = line_start_of(source, "locales");
+    let problems = content
+        .locales
+        .iter()
+        .filter(|code| !UI_LANGUAGES.contains(&code.as_ref()))
+        .map(|code| {
+            let span = source[at..]
+                .find(&format!("\"{code}\""))
+                .map_or(at..at, |i| at + i..at + i + code.len() + 2);
+            CoreProblem::new(
+                span,
+                format!("the widget has no interface text in `{code}`"),
+                "not a language of the widget",
+            )
+            .help(format!(
+                "the widget speaks {}: remove `{code}` or ask a developer to add it",
+                UI_LANGUAGES.join(" and ")
+            ))
+        })
+        .collect();
+    Diagnostics {
+        path: file.to_owned(),
+        source: source.to_owned(),
+        problems,
+    }
+}
+
+/// The byte offset of the first line that starts with `key`, or 0.
+fn line_start_of(source: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        if line.trim_start().starts_with(key) {
+            return offset;
+        }
+        offset += line.len();
+    }
+    0
+}
+
+/// The line and column (both from 1, the column in characters) of the
+/// byte `offset` of `source`, as the diagnostics print them.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset);
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The byte `offset` of `source` in UTF-16 code units, as a text box
+/// counts its selection.
+pub fn utf16_offset(source: &str, offset: usize) -> u32 {
+    let offset = floor_char_boundary(source, offset);
+    source[..offset].encode_utf16().count() as u32
+}
+
+fn floor_char_boundary(source: &str, offset: usize) -> usize {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shipped;
+
+    /// The shipped text with the first `from` replaced by `to`.
+    fn edited(from: &str, to: &str) -> String {
+        let text = shipped::TEXT;
+        assert!(text.contains(from), "the shipped content has {from:?}");
+        text.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn the_shipped_content_is_valid() {
+        let checked = check(shipped::NAME, shipped::TEXT);
+        assert_eq!(checked.problems, vec![]);
+        assert!(checked.content.is_some());
+    }
+
+    #[test]
+    fn a_misspelt_reference_is_listed_at_its_line_as_the_cli_prints_it() {
+        let text = edited("next = \"severity\"", "next = \"severty\"");
+        let checked = check("edited.toml", &text);
+        assert!(checked.content.is_none());
+        let p = &checked.problems[0];
+        assert_eq!(p.message, "unknown question or outcome `severty`");
+        let offset = text.find("\"severty\"").expect("planted");
+        assert_eq!((p.line, p.column), line_column(&text, offset));
+        // The same text as `cargo content check` prints for the problem.
+        let all = load("edited.toml", &text).expect_err("invalid").to_string();
+        assert!(all.starts_with(&p.rendered), "{all}");
+        assert!(
+            p.rendered
+                .contains(&format!("--> edited.toml:{}:{}", p.line, p.column)),
+            "{}",
+            p.rendered
+        );
+        assert!(p.rendered.contains("help: did you mean `severity`?"));
+    }
+
+    #[test]
+    fn a_syntax_error_is_a_problem_too() {
+        let checked = check("edited.toml", "id = \"x\"\nversion = \n");
+        assert_eq!(checked.problems.len(), 1);
+        assert_eq!(checked.problems[0].line, 2);
+    }
+
+    #[test]
+    fn a_language_without_interface_text_is_refused_as_the_build_refuses_it() {
+        let text = edited(
+            "locales = [\"en\", \"es\"]",
+            "locales = [\"en\", \"es\", \"fr\"]",
+        );
+        // Every text would need French too; this only checks the rule when
+        // the rest is valid, so check the helper on the shipped content.
+        let content = load(shipped::NAME, shipped::TEXT).expect("valid");
+        let mut with_fr = content.clone();
+        let mut locales = with_fr.locales.to_vec();
+        locales.push("fr".into());
+        with_fr.locales = locales.into();
+        let d = missing_languages("edited.toml", &text, &with_fr);
+        assert_eq!(d.problems.len(), 1);
+        assert_eq!(&text[d.problems[0].span.clone()], "\"fr\"");
+        assert!(
+            missing_languages("x", shipped::TEXT, &content)
+                .problems
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn lines_and_columns_count_characters_from_one() {
+        let text = "ab\nçd\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        assert_eq!(line_column(text, 5), (2, 2), "ç is one character");
+        assert_eq!(
+            utf16_offset("𝄞x", 4),
+            2,
+            "a character beyond the BMP is two units"
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! "Review": what changed for patients against the shipped content, every
+//! answer path, the decision graph and the reading level of every string,
+//! from the content tool's own reports.
+
+use content_tool::diff::{Diff, OnlyIn, diff};
+use content_tool::readability::TARGET_GRADE;
+use symptom_checker::content::ContentRef;
+use symptom_checker_core::model::Urgency;
+use yew::prelude::*;
+
+use crate::report::{self, Graph, NODE_HEIGHT, NODE_WIDTH, NodeKind, PathRow, Reading};
+use crate::shipped;
+
+/// Props of [`Review`].
+#[derive(Properties, PartialEq)]
+pub struct ReviewProps {
+    /// The content to review; `None` while the text has problems.
+    pub content: Option<ContentRef>,
+}
+
+/// Everything the review shows, computed once per content.
+struct Reports {
+    diff: Option<Diff>,
+    paths: Vec<PathRow>,
+    graph: Graph,
+    reading: Vec<Reading>,
+}
+
+/// The review of the edited content.
+#[component]
+pub fn Review(props: &ReviewProps) -> Html {
+    let reports = use_memo(props.content.clone(), |content| {
+        content.as_ref().map(|c| Reports {
+            diff: shipped::content().map(|old| diff(old, c)),
+            paths: report::path_rows(c),
+            graph: report::graph(c),
+            reading: report::reading(c),
+        })
+    });
+    let body = match &*reports {
+        None => html! {
+            <p class="st-note">{ "Fix the problems above to review this content." }</p>
+        },
+        Some(r) => html! {
+            <>
+            { changes(r.diff.as_ref()) }
+            { paths(&r.paths) }
+            { graph(&r.graph) }
+            { reading(&r.reading) }
+            </>
+        },
+    };
+    html! {
+        <section class="st-review" id="st-review" aria-labelledby="st-review-title">
+            <h2 id="st-review-title">{ "Review" }</h2>
+            { body }
+        </section>
+    }
+}
+
+/// Ids are written between backticks in the tool's words; here they are
+/// plain text.
+fn plain(text: &str) -> String {
+    text.replace('`', "")
+}
+
+fn end(outcome: &str, urgency: Urgency) -> Html {
+    html! { <><code>{ outcome.to_owned() }</code>{ format!(" ({})", urgency.as_str()) }</> }
+}
+
+/// A table in a region that scrolls by itself and can be reached with the
+/// keyboard.
+fn scroll(label: &'static str, table: Html) -> Html {
+    html! {
+        <div class="st-scroll" role="region" aria-label={label} tabindex="0">{ table }</div>
+    }
+}
+
+fn changes(diff: Option<&Diff>) -> Html {
+    let Some(d) = diff else {
+        return html! {};
+    };
+    let summary = if d.is_empty() {
+        "Nothing changed: this content is the same as the shipped content.".to_owned()
+    } else {
+        format!(
+            "{} answer paths end differently, {} are gone, {} are new; {} strings and {} other values changed.",
+            d.changed.len(),
+            d.removed.len(),
+            d.added.len(),
+            d.strings.len(),
+            d.values.len()
+        )
+    };
+    let changed = (!d.changed.is_empty()).then(|| {
+        let rows = d.changed.iter().map(|c| html! {
+            <tr>
+                <td>{ c.answers.clone() }</td>
+                <td>{ end(&c.old.outcome, c.old.urgency) }</td>
+                <td>{ end(&c.new.outcome, c.new.urgency) }</td>
+            </tr>
+        });
+        html! {
+            <>
+            <h4>{ "Answers that now lead somewhere else" }</h4>
+            { scroll("Answers that now lead somewhere else", html! {
+                <table data-role="diff-changed">
+                    <thead><tr><th scope="col">{ "Answers, in order" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }) }
+            </>
+        }
+    });
+    let only = |title: &'static str, role: &'static str, other: &'static str, paths: &[OnlyIn]| {
+        (!paths.is_empty()).then(|| {
+            let rows = paths.iter().map(|p| {
+                let results: Vec<String> = p.other.iter().map(|r| plain(&r.render(&p.path.last))).collect();
+                html! {
+                    <tr>
+                        <td>{ p.path.answers.clone() }</td>
+                        <td>{ end(&p.path.end.outcome, p.path.end.urgency) }</td>
+                        <td>{ results.join("; ") }</td>
+                    </tr>
+                }
+            });
+            html! {
+                <>
+                <h4>{ title }</h4>
+                { scroll(title, html! {
+                    <table data-role={role}>
+                        <thead><tr><th scope="col">{ "Answers, in order" }</th><th scope="col">{ "Leads to" }</th><th scope="col">{ other }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }) }
+                </>
+            }
+        })
+    };
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
+    let strings = (!d.strings.is_empty() || !d.values.is_empty()).then(|| {
+        let rows = d.strings.iter().chain(&d.values).map(|c| html! {
+            <tr>
+                <td>{ c.location.clone() }</td>
+                <td>{ c.locale.clone().unwrap_or_default() }</td>
+                <td>{ value(&c.old) }</td>
+                <td>{ value(&c.new) }</td>
+            </tr>
+        });
+        html! {
+            <>
+            <h4>{ "Words and values that changed" }</h4>
+            { scroll("Words and values that changed", html! {
+                <table data-role="diff-strings">
+                    <thead><tr><th scope="col">{ "Where" }</th><th scope="col">{ "Language" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }) }
+            </>
+        }
+    });
+    html! {
+        <section class="st-sub" aria-labelledby="st-diff-title" data-role="diff">
+            <h3 id="st-diff-title">{ "What changed for patients" }</h3>
+            <p data-role="diff-summary">{ "Compared with the shipped content: " }{ summary }</p>
+            { for changed }
+            { for only("Answer paths that are gone", "diff-removed", "The same answers now", &d.removed) }
+            { for only("New answer paths", "diff-added", "The same answers before", &d.added) }
+            { for strings }
+        </section>
+    }
+}
+
+fn paths(rows: &[PathRow]) -> Html {
+    let rows = rows.iter().map(|r| {
+        html! {
+            <tr class={format!("st-u-{}", r.urgency.as_str())}>
+                <td>{ r.urgency.as_str() }</td>
+                <td><code>{ r.outcome.clone() }</code></td>
+                <td>{ r.answers.clone() }</td>
+                <td>{ r.exact }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="st-sub" aria-labelledby="st-paths-title">
+            <h3 id="st-paths-title">{ "Every answer path" }</h3>
+            <p>{ "Each row is a way through the questions and where it ends, most urgent first. Boxes that lead to the same place are counted together." }</p>
+            { scroll("Every answer path", html! {
+                <table data-role="paths">
+                    <thead><tr><th scope="col">{ "Urgency" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Answers, in order" }</th><th scope="col">{ "Exact paths" }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }) }
+        </section>
+    }
+}
+
+fn graph(g: &Graph) -> Html {
+    let centre = |i: usize| g.nodes[i].x + NODE_WIDTH / 2.0;
+    let arrows = g.arrows.iter().map(|a| {
+        let (x1, y1) = (centre(a.from), g.nodes[a.from].y + NODE_HEIGHT);
+        let (x2, y2) = (centre(a.to), g.nodes[a.to].y);
+        let bend = (y2 - y1) / 2.0;
+        let d = format!(
+            "M{x1:.0},{y1:.0} C{x1:.0},{:.0} {x2:.0},{:.0} {x2:.0},{y2:.0}",
+            y1 + bend,
+            y2 - bend
+        );
+        let title = format!("{} → {}: {}", g.nodes[a.from].id, g.nodes[a.to].id, a.answers);
+        html! { <path class="st-arrow" {d} marker-end="url(#st-head)"><title>{ title }</title></path> }
+    });
+    let nodes = g.nodes.iter().map(|n| {
+        let class = match n.kind {
+            NodeKind::Question(_) => "st-node st-q".to_owned(),
+            NodeKind::Outcome(u) => format!("st-node st-u-{}", u.as_str()),
+        };
+        let kind = match n.kind {
+            NodeKind::Question(true) => "question, tick all that apply".to_owned(),
+            NodeKind::Question(false) => "question".to_owned(),
+            NodeKind::Outcome(u) => format!("outcome, {}", u.as_str()),
+        };
+        let short: String = if n.text.chars().count() > 26 {
+            n.text.chars().take(25).chain(['…']).collect()
+        } else {
+            n.text.clone()
+        };
+        html! {
+            <g {class}>
+                <title>{ format!("{} ({kind}): {}", n.id, n.text) }</title>
+                <rect x={n.x.to_string()} y={n.y.to_string()} width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="6" />
+                <text x={(n.x + 8.0).to_string()} y={(n.y + 20.0).to_string()} class="st-node-id">{ n.id.clone() }</text>
+                <text x={(n.x + 8.0).to_string()} y={(n.y + 40.0).to_string()}>{ short }</text>
+            </g>
+        }
+    });
+    // The same graph in words, for a screen reader and for reading closely.
+    let list = g.arrows.iter().map(|a| html! {
+        <li>
+            <code>{ g.nodes[a.from].id.clone() }</code>{ format!(" ({}) → ", a.answers) }<code>{ g.nodes[a.to].id.clone() }</code>
+        </li>
+    });
+    let view_box = format!("0 0 {:.0} {:.0}", g.width, g.height);
+    html! {
+        <section class="st-sub" aria-labelledby="st-graph-title">
+            <h3 id="st-graph-title">{ "Decision graph" }</h3>
+            <p>{ "Questions in grey, outcomes coloured by urgency: red emergency, orange urgent, blue soon, green self-care. Point at a box or an arrow to read it in full." }</p>
+            <div class="st-scroll st-graph" role="region" aria-label="Decision graph" tabindex="0">
+                <svg role="img" aria-label="The decision graph; the same arrows are listed below"
+                    width={format!("{:.0}", g.width)} height={format!("{:.0}", g.height)} viewBox={view_box} data-role="graph">
+                    <defs>
+                        <marker id="st-head" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                            <path d="M0,0 L10,5 L0,10 z" class="st-head" />
+                        </marker>
+                    </defs>
+                    { for arrows }
+                    { for nodes }
+                </svg>
+            </div>
+            <details>
+                <summary>{ "The graph's arrows as a list" }</summary>
+                <ul data-role="graph-list">{ for list }</ul>
+            </details>
+        </section>
+    }
+}
+
+fn reading(locales: &[Reading]) -> Html {
+    let per_locale = locales.iter().map(|r| {
+        let above = r.rows.iter().filter(|row| row.above).count();
+        let about = match r.formula {
+            Some(formula) => format!(
+                "{}: {} strings graded with {formula}; the whole text reads at grade {:.1}; {above} above grade {TARGET_GRADE:.0}.",
+                r.locale,
+                r.rows.len(),
+                r.whole
+            ),
+            None => format!("{}: no reading-level formula for this language.", r.locale),
+        };
+        let rows = r.rows.iter().map(|row| {
+            let (class, mark) = if row.above {
+                ("st-above", "Above grade 8")
+            } else {
+                ("", "")
+            };
+            html! {
+                <tr {class}>
+                    <td>{ format!("{:.1}", row.grade) }</td>
+                    <td><strong>{ mark }</strong></td>
+                    <td>{ row.location.clone() }</td>
+                    <td lang={row.locale.clone()}>{ row.text.clone() }</td>
+                </tr>
+            }
+        });
+        let label = format!("Reading level, {}", r.locale);
+        html! {
+            <>
+            <p>{ about }</p>
+            <div class="st-scroll st-tall" role="region" aria-label={label} tabindex="0">
+                <table data-role="reading" data-locale={r.locale.clone()}>
+                    <thead><tr><th scope="col">{ "Grade" }</th><th scope="col">{ "Mark" }</th><th scope="col">{ "Where" }</th><th scope="col">{ "Text" }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            </>
+        }
+    });
+    html! {
+        <section class="st-sub" aria-labelledby="st-reading-title">
+            <h3 id="st-reading-title">{ "Reading level" }</h3>
+            <p>{ format!("Every patient-facing string of four or more words, graded on its own. Aim for grade {TARGET_GRADE:.0} or below; strings above it are marked.") }</p>
+            { for per_locale }
+        </section>
+    }
+}

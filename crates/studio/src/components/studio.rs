@@ -1,0 +1,186 @@
+//! The whole page: where the text comes from, the editor with its
+//! problems, then the preview, the review and the approval of the last
+//! text checked.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::approve::Approve;
+use super::editor::{Editor, Problems};
+use super::preview::Preview;
+use super::review::Review;
+use crate::check::{Checked, check};
+use crate::{shipped, web};
+
+/// How long typing must pause before the text is checked.
+const CHECK_DELAY_MS: u32 = 300;
+
+/// The text being edited and what the last check found.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    /// The file's name, used in diagnostics and for the download.
+    name: String,
+    /// The text as typed.
+    text: String,
+    /// The check of `checked_text`.
+    checked: Rc<Checked>,
+    /// The text `checked` is about (`text` until the next check).
+    checked_text: Rc<str>,
+}
+
+impl Draft {
+    fn checked_now(name: String, text: String) -> Draft {
+        let checked = Rc::new(check(&name, &text));
+        Draft {
+            checked_text: text.as_str().into(),
+            name,
+            text,
+            checked,
+        }
+    }
+}
+
+/// The studio.
+#[component]
+pub fn Studio() -> Html {
+    // A draft kept on this device is there only because the clinician
+    // asked for it last time; then the box starts ticked.
+    let kept = use_memo((), |_| web::kept_draft());
+    let keep = use_state(|| kept.is_some());
+    let draft = use_state(|| match &*kept {
+        Some((name, text)) => Draft::checked_now(name.clone(), text.clone()),
+        None => Draft::checked_now(shipped::NAME.to_owned(), shipped::TEXT.to_owned()),
+    });
+    let opened = use_state(|| {
+        if kept.is_some() {
+            "your kept draft"
+        } else {
+            "the shipped content"
+        }
+    });
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let editor = use_node_ref();
+
+    let open = {
+        let (draft, timer, keep) = (draft.clone(), timer.clone(), keep.clone());
+        Callback::from(move |(name, text): (String, String)| {
+            timer.borrow_mut().take();
+            if *keep {
+                web::keep_draft(&name, &text);
+            }
+            draft.set(Draft::checked_now(name, text));
+        })
+    };
+    let on_input = {
+        let (draft, timer, keep) = (draft.clone(), timer.clone(), keep.clone());
+        Callback::from(move |text: String| {
+            let current = (*draft).clone();
+            let name = current.name.clone();
+            draft.set(Draft {
+                text: text.clone(),
+                ..current
+            });
+            let (draft, keep) = (draft.clone(), *keep);
+            // Replacing the timer cancels the check scheduled before it.
+            *timer.borrow_mut() = Some(Timeout::new(CHECK_DELAY_MS, move || {
+                if keep {
+                    web::keep_draft(&name, &text);
+                }
+                draft.set(Draft::checked_now(name, text));
+            }));
+        })
+    };
+    let on_shipped = {
+        let (open, opened) = (open.clone(), opened.clone());
+        Callback::from(move |_: MouseEvent| {
+            opened.set("the shipped content");
+            open.emit((shipped::NAME.to_owned(), shipped::TEXT.to_owned()));
+        })
+    };
+    let on_pick = {
+        let (open, opened) = (open.clone(), opened.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let (open, opened) = (open.clone(), opened.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(file) = web::picked_file(input).await {
+                    opened.set("a file from this computer");
+                    open.emit(file);
+                }
+            });
+        })
+    };
+    let on_keep = {
+        let (keep, draft) = (keep.clone(), draft.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            if input.checked() {
+                web::keep_draft(&draft.name, &draft.text);
+            } else {
+                web::forget_draft();
+            }
+            keep.set(input.checked());
+        })
+    };
+    let on_problem = {
+        let editor = editor.clone();
+        Callback::from(move |(cursor, line): ((u32, u32), usize)| {
+            web::move_cursor(&editor, cursor, line)
+        })
+    };
+
+    let checked = draft.checked.clone();
+    let pending = *draft.checked_text != *draft.text;
+    let bad_lines: Vec<usize> = checked.problems.iter().map(|p| p.line).collect();
+    html! {
+        <>
+        <header class="st-header">
+            <h1>{ "Content studio" }</h1>
+            <p>{ "Edit the symptom checker's content, see every problem as you type, try the widget with your changes and review what changes for patients. Everything stays in this browser: nothing is uploaded." }</p>
+            <nav aria-label="Sections">
+                <ul class="st-jump">
+                    <li><a href="#st-edit">{ "Edit" }</a></li>
+                    <li><a href="#st-try">{ "Try it" }</a></li>
+                    <li><a href="#st-review">{ "Review" }</a></li>
+                    <li><a href="#st-approve">{ "Approve" }</a></li>
+                </ul>
+            </nav>
+        </header>
+        <main class="st-main">
+            <section class="st-open" aria-labelledby="st-open-title">
+                <h2 id="st-open-title">{ "Open" }</h2>
+                <p data-role="opened">{ "Editing " }{ *opened }{ ": " }<code>{ draft.name.clone() }</code></p>
+                <div class="st-row">
+                    <button type="button" class="st-button" data-action="open-shipped" onclick={on_shipped}>{ "Open the shipped content" }</button>
+                    <label class="st-button st-file">
+                        { "Open a file from this computer" }
+                        <input type="file" accept=".toml,text/plain" data-action="open-file" onchange={on_pick} />
+                    </label>
+                    <label class="st-check">
+                        <input type="checkbox" data-action="keep" checked={*keep} onchange={on_keep} />
+                        { "Keep my draft on this device" }
+                    </label>
+                </div>
+                <p class="st-note">{ "Unless you tick that box, closing this page forgets your changes. Download the file (under Approve) to keep it." }</p>
+            </section>
+            <div class="st-workbench" id="st-edit">
+                <Editor text={draft.text.clone()} {bad_lines} editor={editor} {on_input} />
+                <div class="st-side">
+                    <Problems problems={checked.problems.clone()} {pending} {on_problem} />
+                    <Preview content={checked.content.clone()} />
+                </div>
+            </div>
+            <Review content={checked.content.clone()} />
+            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} />
+        </main>
+        </>
+    }
+}

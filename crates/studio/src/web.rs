@@ -1,0 +1,125 @@
+//! Everything the studio asks of the browser, in one place: the clock, the
+//! draft kept on this device (only when the clinician asks), downloads as
+//! Blobs, reading a picked file, moving the editor's cursor, and the
+//! widget's style sheet for the preview. Nothing here makes a request.
+
+use symptom_checker_core::model::Date;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, HtmlAnchorElement, HtmlTextAreaElement};
+use yew::NodeRef;
+
+/// The widget's styles, for the preview's shadow root.
+const WIDGET_CSS: &str = include_str!("../../../static/widget.css");
+
+/// Where the kept draft lives in `localStorage`.
+const DRAFT_KEY: &str = "symptom-checker-studio.draft";
+/// Where the kept draft's file name lives.
+const DRAFT_NAME_KEY: &str = "symptom-checker-studio.draft-name";
+
+/// A line of the editor, in pixels (kept equal to the CSS line height).
+pub const LINE_HEIGHT: f64 = 21.0;
+
+/// Today on the clinician's clock.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date {
+        year: now.get_full_year() as u16,
+        month: now.get_month() as u8 + 1,
+        day: now.get_date() as u8,
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The draft kept on this device, with its file name, if the clinician
+/// asked to keep one.
+pub fn kept_draft() -> Option<(String, String)> {
+    let storage = storage()?;
+    let text = storage.get_item(DRAFT_KEY).ok().flatten()?;
+    let name = storage
+        .get_item(DRAFT_NAME_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    Some((name, text))
+}
+
+/// Keeps `text` on this device (the clinician ticked "keep my draft").
+pub fn keep_draft(name: &str, text: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(DRAFT_KEY, text);
+        let _ = storage.set_item(DRAFT_NAME_KEY, name);
+    }
+}
+
+/// Forgets the kept draft.
+pub fn forget_draft() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(DRAFT_KEY);
+        let _ = storage.remove_item(DRAFT_NAME_KEY);
+    }
+}
+
+/// Saves `text` as the file `name` through the browser's download, from a
+/// Blob made here: nothing is sent anywhere.
+pub fn download(name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/toml;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok());
+    if let Some(link) = link {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    // The click has started the download; the URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The text of the file picked in `input`, and its name.
+pub async fn picked_file(input: web_sys::HtmlInputElement) -> Option<(String, String)> {
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?
+        .as_string()?;
+    Some((file.name(), text))
+}
+
+/// Selects `start..end` (UTF-16 units) in the editor, scrolls `line` into
+/// view and puts the keyboard there.
+pub fn move_cursor(editor: &NodeRef, (start, end): (u32, u32), line: usize) {
+    let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    let _ = area.focus();
+    let _ = area.set_selection_range(start, end);
+    let top = (line.saturating_sub(4)) as f64 * LINE_HEIGHT;
+    area.set_scroll_top(top as i32);
+}
+
+/// The widget's style sheet, constructed (no `<style>` element), for the
+/// preview's shadow root.
+pub fn widget_sheet() -> Option<CssStyleSheet> {
+    let sheet = CssStyleSheet::new().ok()?;
+    sheet.replace_sync(WIDGET_CSS).ok()?;
+    Some(sheet)
+}
+
+/// Focuses the element, as the widget asks after each step.
+pub fn focus(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}

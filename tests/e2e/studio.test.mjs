@@ -1,0 +1,240 @@
+// The content studio (dist/studio/, crates/studio): a clinician's edits are
+// checked as they type with the build's own diagnostics, the real widget
+// previews the edited content, a changed route shows in "what changed for
+// patients", the download is the edited text, nothing is requested after
+// load and nothing is stored unless the clinician asks, and axe finds no
+// violation. Screenshots go to output/studio-*.png (artifacts, compared
+// with nothing; the ones in docs/ are copies of them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+
+import { startServer, REPO } from './lib/server.mjs';
+import { launch, withPage } from './lib/browser.mjs';
+import { widget, ready, start, walk, outcomeOf } from './lib/journey.mjs';
+
+const OUTPUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
+const SHIPPED = await fs.readFile(path.join(REPO, 'static/content/botox-aftercare.toml'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The shipped text with `from` (which must be in it) replaced by `to`, once. */
+function edited(from, to, text = SHIPPED) {
+  assert.ok(text.includes(from), `the content has ${from}`);
+  return text.replace(from, to);
+}
+
+/** The 1-based line of the first `needle` in `text`. */
+const lineOf = (text, needle) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+/** Opens the studio and waits until it has checked the shipped content. */
+async function open(page) {
+  await page.goto(server.url('/studio/'));
+  await status(page, /^No problems/);
+}
+
+/** Waits until the check status says `pattern`. */
+async function status(page, pattern) {
+  await page.locator('[data-role="check-status"]').filter({ hasText: pattern }).waitFor();
+}
+
+/** Replaces the editor's text as typing would, and waits for its check. */
+async function type(page, text, expected) {
+  await page.locator('#st-text').fill(text);
+  await status(page, expected);
+}
+
+const preview = (page) => widget(page, '[data-role="preview"]');
+
+test('a broken edit shows the build\'s diagnostic at its line, and choosing it moves the cursor there', () =>
+  withPage(browser, {}, async ({ page }) => {
+    await open(page);
+    const broken = edited('next = "severity"', 'next = "severty"');
+    await type(page, broken, /^1 problem\b/);
+    const line = lineOf(broken, 'next = "severty"');
+    const problem = page.locator('.st-problem');
+    assert.equal(await problem.count(), 1);
+    assert.equal(await problem.getAttribute('data-line'), String(line));
+    assert.equal(await problem.getAttribute('data-column'), '8');
+    assert.equal(await problem.locator('button').textContent(),
+      `Line ${line}, column 8: unknown question or outcome \`severty\``);
+    // The text of `cargo content check`: the arrow, the line, the caret, the help.
+    const rendered = await problem.locator('pre').textContent();
+    assert.match(rendered, new RegExp(`--> botox-aftercare\\.toml:${line}:8\\n`));
+    assert.match(rendered, new RegExp(`${line} \\| next = "severty"\\n\\s+\\|\\s+\\^{9} no question or outcome has this id`));
+    assert.match(rendered, /= help: did you mean `severity`\?/);
+    // The gutter marks the line; the preview and the review wait for a fix.
+    assert.equal(await page.locator('.st-gutter .st-bad').textContent(), String(line));
+    await page.locator('[data-role="no-preview"]').waitFor();
+
+    // Keyboard: Tab to the problem, Enter: the cursor is on what the caret marks.
+    await problem.locator('button').focus();
+    await page.keyboard.press('Enter');
+    const cursor = await page.locator('#st-text').evaluate((t) => [document.activeElement === t, t.selectionStart, t.selectionEnd]);
+    const at = broken.indexOf('"severty"');
+    assert.deepEqual(cursor, [true, at, at + '"severty"'.length]);
+  }));
+
+test('a fixed edit previews in the real widget, in either language, with the preview\'s settings', () =>
+  withPage(browser, {}, async ({ page }) => {
+    await open(page);
+    await type(page, edited('next = "severity"', 'next = "severty"'), /^1 problem\b/);
+    const fixed = edited('After your Botox treatment: check a symptom', 'Checked in the studio');
+    await type(page, fixed, /^No problems/);
+    const w = await ready(preview(page));
+    assert.equal(await w.locator('.sc-title').textContent(), 'Checked in the studio');
+    await page.locator('[data-setting="emergency-number"]').fill('112');
+    await page.locator('[data-setting="clinic-name"]').fill('Studio Test Clinic');
+    await page.locator('[data-setting="clinic-phone"]').fill('555 0199');
+    assert.equal(await w.locator('[data-role="emergency-line"] a').getAttribute('href'), 'tel:112');
+    await page.locator('[data-setting="language"]').selectOption('es');
+    await w.locator('[data-screen][lang="es"]').waitFor();
+    await page.locator('[data-setting="language"]').selectOption('en');
+    await w.locator('[data-screen][lang="en"]').waitFor();
+    // A whole journey in the preview, to an outcome that names the clinic.
+    const reached = await walk(w, [['red_flags', ['none']], ['concern', ['not_working']], ['not_working_when', ['over_2_weeks']]]);
+    assert.deepEqual(reached, { id: 'not_working_review', urgency: 'soon' });
+    assert.match(await w.locator('.sc-contact').textContent(), /Studio Test Clinic \(555 0199\)/);
+  }));
+
+test('a changed route shows in "what changed for patients" and in the preview', () =>
+  withPage(browser, {}, async ({ page }) => {
+    await open(page);
+    assert.match(await page.locator('[data-role="diff-summary"]').textContent(), /Nothing changed/);
+    const start = SHIPPED.indexOf('id = "not_working_when"');
+    const rerouted = SHIPPED.slice(0, start) +
+      edited('next = "wait_full_effect"', 'next = "not_working_review"', SHIPPED.slice(start));
+    await type(page, rerouted, /^No problems/);
+    assert.match(await page.locator('[data-role="diff-summary"]').textContent(), /^Compared with the shipped content: 1 answer paths end differently/);
+    const row = page.locator('[data-role="diff-changed"] tbody tr');
+    assert.equal(await row.count(), 1);
+    assert.deepEqual(await row.locator('td').allTextContents(), [
+      'red_flags: none → concern: not_working → not_working_when: under_2_weeks',
+      'wait_full_effect (self_care)',
+      'not_working_review (soon)',
+    ]);
+    const reached = await walk(preview(page), [['red_flags', ['none']], ['concern', ['not_working']], ['not_working_when', ['under_2_weeks']]]);
+    assert.deepEqual(reached, { id: 'not_working_review', urgency: 'soon' });
+    // The path table and the graph follow the edit too.
+    const paths = await page.locator('[data-role="paths"] tbody tr').allTextContents();
+    assert.ok(paths.some((r) => r.includes('not_working_when: under_2_weeks') && r.includes('not_working_review')), 'path table');
+    assert.ok((await page.locator('[data-role="graph-list"] li').allTextContents())
+      .includes('not_working_when (under_2_weeks, over_2_weeks) → not_working_review'), 'graph');
+  }));
+
+test('the download is the edited text, and the approval record carries the content hash', () =>
+  withPage(browser, { acceptDownloads: true }, async ({ page }) => {
+    await open(page);
+    // The shipped content's hash is the one on the review page.
+    const review = await fs.readFile(path.join(REPO, 'CONTENT-REVIEW.md'), 'utf8');
+    const shippedHash = /`(sha256:[0-9a-f]{64})`/.exec(review)[1];
+    assert.equal(await page.locator('[data-role="hash"]').textContent(), shippedHash);
+
+    const text = `${SHIPPED}\n# Edited in the studio: día 2, 🩺\n`;
+    await type(page, text, /^No problems/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="download"]').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'botox-aftercare.toml');
+    assert.equal(await fs.readFile(await download.path(), 'utf8'), text);
+
+    await page.locator('[data-field="by"]').fill('Dr Ana Test');
+    await page.locator('[data-field="role"]').fill('Clinical lead');
+    await page.locator('[data-field="date"]').fill('2026-11-30');
+    const record = await page.locator('[data-role="record"]').textContent();
+    assert.equal(record, `[review]\nstatus = "approved"\napproved_by = "Dr Ana Test"\nrole = "Clinical lead"\ndate = "2026-11-30"\ncontent_hash = "${shippedHash}"\n`,
+      'a comment changes no hash');
+    const [approved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="download-approved"]').click(),
+    ]);
+    const approvedText = await fs.readFile(await approved.path(), 'utf8');
+    assert.ok(approvedText.includes(record), 'the record is in the file');
+    assert.ok(approvedText.endsWith('# Edited in the studio: día 2, 🩺\n'), 'the rest is as edited');
+    // Opened again in the studio, the approved file is valid as it is.
+    await type(page, approvedText, /^No problems/);
+  }));
+
+test('after load nothing is requested, and nothing is stored until the clinician ticks "keep my draft"', () =>
+  withPage(browser, {}, async ({ page, context }) => {
+    const seen = [];
+    context.on('request', (r) => { if (!r.url().endsWith('/favicon.ico')) seen.push(`${r.method()} ${r.url()}`); });
+    await open(page);
+    const loaded = seen.length;
+    const served = server.requests.length;
+    const text = edited('After your Botox treatment: check a symptom', 'Kept on this device');
+    await type(page, text, /^No problems/);
+    await walk(preview(page), [['red_flags', ['vision']]]);
+    await page.locator('[data-field="by"]').fill('Dr Ana Test');
+    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {}, 'nothing stored unasked');
+    assert.equal(await page.evaluate(() => sessionStorage.length + document.cookie.length), 0);
+
+    await page.locator('[data-action="keep"]').check();
+    const kept = await page.evaluate(() => Object.keys(localStorage).sort());
+    assert.deepEqual(kept, ['symptom-checker-studio.draft', 'symptom-checker-studio.draft-name']);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    assert.deepEqual(seen.slice(loaded), [], 'requests after load');
+    assert.deepEqual(server.requests.slice(served).filter((p) => p !== '/favicon.ico'), [], 'requests the server saw');
+
+    // Next visit: the kept draft opens, with the box ticked; unticking forgets it.
+    await page.reload();
+    await status(page, /^No problems/);
+    assert.equal(await page.locator('#st-text').inputValue(), text);
+    assert.ok(await page.locator('[data-action="keep"]').isChecked());
+    await page.locator('[data-action="keep"]').uncheck();
+    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {});
+    await page.locator('[data-action="open-shipped"]').click();
+    assert.equal(await page.locator('#st-text').inputValue(), SHIPPED);
+  }));
+
+test('a file picked from this computer opens and is checked', () =>
+  withPage(browser, {}, async ({ page }) => {
+    await open(page);
+    const broken = edited('id = "botox-aftercare"', 'id = "botox-aftercare"\nsurprise = 1');
+    await page.locator('[data-action="open-file"]').setInputFiles({
+      name: 'clinic-edit.toml', mimeType: 'text/plain', buffer: Buffer.from(broken),
+    });
+    await status(page, /^1 problem\b/);
+    assert.match(await page.locator('[data-role="opened"]').textContent(), /a file from this computer: clinic-edit\.toml/);
+    assert.match(await page.locator('.st-problem pre').textContent(), /--> clinic-edit\.toml:\d+:1/);
+  }));
+
+test('the studio is axe clean: loaded, with a problem, and previewing an outcome', () =>
+  withPage(browser, {}, async ({ page }) => {
+    const axe = async (where) => {
+      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const report = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      assert.equal(violations.length, 0, `axe at ${where}:\n${report.join('\n')}`);
+    };
+    await open(page);
+    await axe('load');
+    await fs.mkdir(OUTPUT, { recursive: true });
+    await type(page, edited('next = "severity"', 'next = "severty"'), /^1 problem\b/);
+    await page.locator('.st-problem button').click();
+    await page.locator('#st-edit').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUTPUT, 'studio-problem.png') });
+    await axe('a problem');
+    await type(page, SHIPPED, /^No problems/);
+    await walk(preview(page), [['red_flags', ['none']]]);
+    await page.locator('#st-edit').evaluate((e) => e.scrollIntoView());
+    await page.locator('#st-text').evaluate((t) => { t.scrollTop = 0; });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: path.join(OUTPUT, 'studio-preview.png') });
+    await walk(preview(page), [['concern', ['heaviness']]]);
+    assert.equal((await outcomeOf(preview(page))).id, 'heaviness_expected');
+    await axe('an outcome in the preview');
+  }));
