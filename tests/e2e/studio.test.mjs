@@ -128,6 +128,13 @@ test('a changed route shows in "what changed for patients" and in the preview', 
     ]);
     const reached = await walk(preview(page), [['red_flags', ['none']], ['concern', ['not_working']], ['not_working_when', ['under_2_weeks']]]);
     assert.deepEqual(reached, { id: 'not_working_review', urgency: 'soon' });
+    // Two concerns together follow the edit: "not working" under two weeks
+    // no longer gives wait_full_effect beside any other concern, and the
+    // table of every pair is there.
+    const gone = await page.locator('[data-role="diff-pairs-removed"] tbody tr').allTextContents();
+    assert.ok(gone.some((r) => r.startsWith('concern: uneven + not_working') && r.includes('wait_full_effect (self_care)')),
+      `the pairs in the diff: ${gone.join('\n')}`);
+    assert.ok((await page.locator('[data-role="pairs"] tbody tr').count()) > 50, 'every pair of concerns');
     // The path table and the graph follow the edit too.
     const paths = await page.locator('[data-role="paths"] tbody tr').allTextContents();
     assert.ok(paths.some((r) => r.includes('not_working_when: under_2_weeks') && r.includes('not_working_review')), 'path table');

@@ -2,6 +2,7 @@
 //! answer path, the decision graph and the reading level of every string,
 //! from the content tool's own reports.
 
+use content_tool::combined::{PAIR_HEADER, combined, pair_cells};
 use content_tool::diff::{Diff, OnlyIn, diff};
 use content_tool::readability::TARGET_GRADE;
 use symptom_checker::content::ContentRef;
@@ -22,19 +23,39 @@ pub struct ReviewProps {
 struct Reports {
     diff: Option<Diff>,
     paths: Vec<PathRow>,
+    /// Every pair of concerns: each alone, and what the two show together.
+    pairs: Vec<([String; 5], usize)>,
+    /// Exact paths that open several branches.
+    combined_paths: usize,
     graph: Graph,
     reading: Vec<Reading>,
+}
+
+/// The pair rows of `content` and how many exact paths combine branches.
+fn pairs_of(content: &symptom_checker_core::model::Content) -> (Vec<([String; 5], usize)>, usize) {
+    let all = combined(content);
+    let rows = all
+        .rows
+        .iter()
+        .map(|r| (pair_cells(content, r), r.paths))
+        .collect();
+    (rows, all.paths)
 }
 
 /// The review of the edited content.
 #[component]
 pub fn Review(props: &ReviewProps) -> Html {
     let reports = use_memo(props.content.clone(), |content| {
-        content.as_ref().map(|c| Reports {
-            diff: shipped::content().map(|old| diff(old, c)),
-            paths: report::path_rows(c),
-            graph: report::graph(c),
-            reading: report::reading(c),
+        content.as_ref().map(|c| {
+            let (pairs, combined_paths) = pairs_of(c);
+            Reports {
+                diff: shipped::content().map(|old| diff(old, c)),
+                paths: report::path_rows(c),
+                pairs,
+                combined_paths,
+                graph: report::graph(c),
+                reading: report::reading(c),
+            }
         })
     });
     let body = match &*reports {
@@ -45,6 +66,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             <>
             { changes(r.diff.as_ref()) }
             { paths(&r.paths) }
+            { pairs(&r.pairs, r.combined_paths) }
             { graph(&r.graph) }
             { reading(&r.reading) }
             </>
@@ -84,10 +106,11 @@ fn changes(diff: Option<&Diff>) -> Html {
         "Nothing changed: this content is the same as the shipped content.".to_owned()
     } else {
         format!(
-            "{} answer paths end differently, {} are gone, {} are new; {} strings and {} other values changed.",
+            "{} answer paths end differently, {} are gone, {} are new; {} results of two concerns together are new or changed; {} strings and {} other values changed.",
             d.changed.len(),
             d.removed.len(),
             d.added.len(),
+            d.pairs_added.len(),
             d.strings.len(),
             d.values.len()
         )
@@ -166,6 +189,8 @@ fn changes(diff: Option<&Diff>) -> Html {
             { for changed }
             { for only("Answer paths that are gone", "diff-removed", "The same answers now", &d.removed) }
             { for only("New answer paths", "diff-added", "The same answers before", &d.added) }
+            { for pair_changes("Two concerns together: new or changed results", "diff-pairs-added", &d.pairs_added) }
+            { for pair_changes("Two concerns together: results that are gone", "diff-pairs-removed", &d.pairs_removed) }
             { for strings }
         </section>
     }
@@ -192,6 +217,59 @@ fn paths(rows: &[PathRow]) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }
+        </section>
+    }
+}
+
+/// A table of pair rows (see `content_tool::combined`), ids without backticks.
+fn pair_table(role: &'static str, rows: Html, count: bool) -> Html {
+    let head = PAIR_HEADER
+        .iter()
+        .map(|h| html! { <th scope="col">{ *h }</th> });
+    html! {
+        <table data-role={role}>
+            <thead><tr>{ for head }{ for count.then(|| html! { <th scope="col">{ "Exact paths" }</th> }) }</tr></thead>
+            <tbody>{ rows }</tbody>
+        </table>
+    }
+}
+
+fn pair_row(cells: &[String; 5], count: Option<usize>) -> Html {
+    let cells = cells.iter().map(|c| html! { <td>{ plain(c) }</td> });
+    html! { <tr>{ for cells }{ for count.map(|n| html! { <td>{ n }</td> }) }</tr> }
+}
+
+fn pair_changes(title: &'static str, role: &'static str, rows: &[[String; 5]]) -> Option<Html> {
+    (!rows.is_empty()).then(|| {
+        let rows: Html = rows.iter().map(|r| pair_row(r, None)).collect();
+        html! {
+            <>
+            <h4>{ title }</h4>
+            { scroll(title, pair_table(role, rows, false)) }
+            </>
+        }
+    })
+}
+
+fn pairs(rows: &[([String; 5], usize)], combined_paths: usize) -> Html {
+    let body = if rows.is_empty() {
+        html! { <p>{ "No answer opens more than one branch: every path is one concern." }</p> }
+    } else {
+        let rows: Html = rows
+            .iter()
+            .map(|(cells, n)| pair_row(cells, Some(*n)))
+            .collect();
+        html! {
+            <>
+            <p>{ format!("When several ticked boxes each lead on (several concerns), each one's questions are asked in turn; an emergency ends the journey at once; otherwise the most urgent result is shown and the others under \"Also\". {combined_paths} exact paths do this. Each pair of concerns, with what each gives alone:") }</p>
+            { scroll("Several concerns at once", pair_table("pairs", rows, true)) }
+            </>
+        }
+    };
+    html! {
+        <section class="st-sub" aria-labelledby="st-pairs-title">
+            <h3 id="st-pairs-title">{ "Several concerns at once" }</h3>
+            { body }
         </section>
     }
 }
