@@ -274,6 +274,7 @@ fn diff_of_a_file_with_itself_finds_nothing() {
         assert!(
             out.contains(
                 "0 paths changed outcome or urgency, 0 only in the old file, 0 only in the new file; \
+                 0 pairs of several concerns only in the new file, 0 only in the old; \
                  0 strings and 0 other values changed."
             ),
             "{out}"
