@@ -433,60 +433,62 @@ export class EngineWidget {
     return this.query(sel, 'return all.length;');
   }
 
-  /** Waits until `sel` matches; fails if it matches more than one element. */
-  async one(sel) {
-    const n = await until(() => this.count(sel), `${this.host} ${sel}`);
-    if (n > 1) throw new Error(`${this.host} ${sel}: ${n} elements match, expected one`);
+  /**
+   * Waits until `sel` matches and `body` (run with the match as `el`)
+   * returns `{ value }`, then returns the value; `body` returns null while
+   * the element is not ready. More than one match fails at once, as
+   * Playwright's strict locators do. One round trip per try.
+   */
+  async pick(sel, body, what, ...extra) {
+    const result = await until(() => this.query(sel,
+      `if (all.length === 0) return null; if (all.length > 1) return { many: all.length }; const el = all[0]; ${body}`, ...extra),
+    `${this.host} ${sel}${what ? ` ${what}` : ''}`);
+    if (result.many) throw new Error(`${this.host} ${sel}: ${result.many} elements match, expected one`);
+    return result.value;
   }
 
   async waitFor(sel) {
-    await until(() => this.query(sel, 'return all.length > 0 && visible(all[0]);'), `${this.host} ${sel} to be visible`);
-    await this.one(sel);
+    await this.pick(sel, 'return visible(el) ? { value: true } : null;', 'to be visible');
   }
 
   async waitGone(sel) {
     await until(async () => (await this.count(sel)) === 0, `${this.host} ${sel} to go`);
   }
 
-  async attr(sel, name) {
-    await this.one(sel);
-    return this.query(sel, 'return all[0].getAttribute(arguments[2]);', name);
+  attr(sel, name) {
+    return this.pick(sel, 'return { value: el.getAttribute(arguments[2]) };', '', name);
   }
 
   async visible(sel) {
     return this.query(sel, 'if (all.length > 1) throw new Error(all.length + " elements match " + arguments[1]); return all.length === 1 && visible(all[0]);');
   }
 
-  async text(sel) {
-    await this.one(sel);
-    return this.query(sel, 'return all[0].innerText;');
+  text(sel) {
+    return this.pick(sel, 'return { value: el.innerText };');
   }
 
-  async ids(sel) {
+  ids(sel) {
     return this.query(sel, 'return all.map((e) => e.dataset.answerId);');
   }
 
-  /** The one element matching `sel` once it is visible and enabled, as a WebElement. */
-  async element(sel) {
-    await this.one(sel);
-    return until(() => this.query(sel, 'return all.length === 1 && visible(all[0]) && !all[0].disabled ? all[0] : null;'),
-      `${this.host} ${sel} to be visible and enabled`);
+  /** The one element matching `sel` once it is visible and enabled: `[WebElement, checked]`. */
+  element(sel) {
+    return this.pick(sel, 'return visible(el) && !el.disabled ? { value: [el, el.checked] } : null;', 'to be visible and enabled');
   }
 
   async click(sel) {
     await until(async () => {
-      const el = await this.element(sel);
+      const [el] = await this.element(sel);
       await el.click();
       return true;
     }, `a click on ${this.host} ${sel}`);
   }
 
   async setChecked(sel, on) {
-    const checked = () => this.query(sel, 'return all[0].checked;');
-    await this.element(sel);
-    if ((await checked()) === on) return;
+    const [, checked] = await this.element(sel);
+    if (checked === on) return;
     await this.click(sel);
-    await until(async () => (await checked()) === on, `${this.host} ${sel} ${on ? 'ticked' : 'unticked'}`);
+    await until(async () => (await this.query(sel, 'return all[0]?.checked;')) === on, `${this.host} ${sel} ${on ? 'ticked' : 'unticked'}`);
   }
 
   /** Runs `fn(host, ...args)` in the page with the host element. */
@@ -503,9 +505,9 @@ export class EngineWidget {
  * in its own `describe` with one session for the file, started in
  * `before` (an engine that cannot start fails its tests; it is never
  * skipped). `env.page(options, fn)` runs one page (see
- * EngineSession#page); `env.session` is the engine's session once started;
- * `env.skipHere(t, engines, reason)` skips the part an engine cannot run,
- * naming the engine and why.
+ * EngineSession#page); `env.session` is the engine's session once
+ * started. A part an engine cannot run is skipped with `t.skip()` and a
+ * message naming the engine and why.
  * @param {() => {responses: object[]}} server the file's test server, once started
  * @param {(env: EngineEnv) => void} register
  */
