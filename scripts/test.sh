@@ -53,6 +53,9 @@ SYMPTOM_CHECKER_CONTENT=tests/content/ear-piercing.toml scripts/release-build.sh
 step "end-to-end tests: Playwright + Chromium against the three builds"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
+step "cross-engine tests: Chromium, Firefox ESR and WebKitGTK over WebDriver"
+node --test --test-concurrency=1 tests/engines/*.test.mjs
+
 finish_step
 printf '\n==> every step passed in %ds:\n' "$((SECONDS - started))"
 printf '%s\n' "${timings[@]}"

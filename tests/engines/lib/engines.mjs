@@ -232,7 +232,10 @@ export class EngineSession {
       const inspector = await LogInspector(this.driver);
       const level = (l) => (l === 'warn' ? 'warning' : l);
       await inspector.onConsoleEntry((e) => this.bidiLog.push({
-        type: e.method === 'assert' ? 'assert' : level(e.level), text: e.text ?? '', url: e.stackTrace?.callFrames?.[0]?.url ?? '',
+        type: e.method === 'assert' ? 'assert' : level(e.level),
+        text: e.text ?? '',
+        // Where the page called console (past the record's own wrapper).
+        url: (e.stackTrace?.callFrames ?? []).map((f) => f.url).find((u) => u && !u.endsWith(CAPTURE_PATH)) ?? '',
       }));
       await inspector.onJavascriptLog((e) => this.bidiLog.push({ type: 'uncaught', text: e.text ?? '' }));
       this.bidiConnection = await this.driver.getBidi();
