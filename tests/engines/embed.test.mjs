@@ -77,6 +77,15 @@ WebAssembly.instantiate = refuse;
           body: element({ 'emergency-number': '112' }, '<p id="fallback">Call the clinic on 555 0100.</p>'),
         }),
       },
+      // Older still (Chrome 80-85, Firefox 74-77, Safari 13.1): the bundle
+      // runs, but there is no replaceChildren() either.
+      '/old-dom.js': { body: 'for (const proto of [Element.prototype, Document.prototype, DocumentFragment.prototype]) delete proto.replaceChildren;\n' },
+      '/old-dom.html': {
+        body: hostPage({
+          title: 'Old DOM', head: `${CAPTURE_TAG}<script src="/old-wasm.js"></script><script src="/old-dom.js"></script>`,
+          body: element({ 'emergency-number': '112' }, '<p id="fallback">Call the clinic on 555 0100.</p>'),
+        }),
+      },
       '/old-css.js': { body: "window.CSSStyleSheet = function CSSStyleSheet() { throw new TypeError('Illegal constructor'); };\n" },
       '/old-css.html': { body: hostPage({ title: 'No constructed style sheets', head: `${CAPTURE_TAG}<script src="/old-css.js"></script>`, body: element(CLINIC) }) },
       // The bundle served from a folder without its wasm: the load fails.
@@ -220,24 +229,26 @@ engineSuite(() => server, ({ engine, page }) => {
       assert.ok((await p.messages('error')).some((t) => t.includes('could not load')), 'the failure is logged');
     }));
 
-  test(`${engine}: an engine that cannot compile the wasm shows the host's text and the emergency line`, () =>
-    page({
-      expectErrors: {
-        reason: 'the page makes compiling WebAssembly fail on purpose, as an engine without its features would; the loader reports it',
-        // Over BiDi, Chromium and Firefox give the error argument as "error" or
-        // "Object(0)", without its message: the page's record has it (below).
-        match: /^symptom-checker: the widget could not load\b/,
-      },
-    }, async (p) => {
-      await p.open(server.url('/old-wasm.html'));
-      await p.waitFor(() => window.__engineLog.some((e) => /could not load CompileError: this engine cannot compile the module/.test(e.text)),
-        'the loader to report the compile error');
-      const w = p.widget();
-      await w.waitFor('p[data-role="emergency-line"]');
-      await assertEmergencyLine(w, { number: '112' });
-      assert.ok(await p.evaluate(() => document.getElementById('fallback').getClientRects().length > 0), 'the host\'s own text is shown');
-      assert.equal(await w.count('[data-screen]'), 0, 'no widget');
-    }));
+  for (const [older, url] of [['', '/old-wasm.html'], [', nor has replaceChildren(),', '/old-dom.html']]) {
+    test(`${engine}: an engine that cannot compile the wasm${older} shows the host's text and the emergency line`, () =>
+      page({
+        expectErrors: {
+          reason: 'the page makes compiling WebAssembly fail on purpose, as an engine without its features would; the loader reports it',
+          // Over BiDi, Chromium and Firefox give the error argument as "error" or
+          // "Object(0)", without its message: the page's record has it (below).
+          match: /^symptom-checker: the widget could not load\b/,
+        },
+      }, async (p) => {
+        await p.open(server.url(url));
+        await p.waitFor(() => window.__engineLog.some((e) => /could not load CompileError: this engine cannot compile the module/.test(e.text)),
+          'the loader to report the compile error');
+        const w = p.widget();
+        await w.waitFor('p[data-role="emergency-line"]');
+        await assertEmergencyLine(w, { number: '112' });
+        assert.ok(await p.evaluate(() => document.getElementById('fallback').getClientRects().length > 0), 'the host\'s own text is shown');
+        assert.equal(await w.count('[data-screen]'), 0, 'no widget');
+      }));
+  }
 
   test(`${engine}: an engine without constructed style sheets runs the widget unstyled, emergency line included`, () =>
     page({}, async (p) => {
