@@ -103,11 +103,16 @@ engineSuite(() => server, ({ engine, page }) => {
       await restart(w);
       assert.equal(await screenOf(w), 'start');
       await start(w);
+      const boxes = '[data-question-id="red_flags"] input[type="checkbox"][data-answer-id]';
+      await w.waitFor('[data-question-id="red_flags"]');
+      assert.ok((await w.count(boxes)) > 1, 'the first question\'s boxes are there');
       assert.deepEqual(await checkedIds(w, 'red_flags'), [], 'nothing ticked after Start over');
       await answer(w, 'red_flags', ['none']);
       await answer(w, 'concern', ['headache']);
       await restart(w);
       await start(w);
+      await w.waitFor('[data-question-id="red_flags"]');
+      assert.ok((await w.count(boxes)) > 1);
       assert.deepEqual(await checkedIds(w, 'red_flags'), []);
       await walkTo(w, 'heaviness_expected');
     }));
@@ -125,6 +130,7 @@ engineSuite(() => server, ({ engine, page }) => {
       assert.equal(await w.count('[data-question-id="severity"]'), 1, 'still at the same question');
       assert.equal(await w.text('[data-question-id="severity"] h2'), content.question('severity').text.es);
       await back(w);
+      await w.waitFor('[data-question-id="usual_migraine"]');
       assert.deepEqual(await pressedIds(w, 'usual_migraine'), ['no'], 'the earlier answer is kept');
       assert.deepEqual(await walk(w, path.slice(4), { each: lineIn('es') }), { id: 'headache_persisting', urgency: 'soon' });
       await w.click('button[data-locale="en"]');
