@@ -12,7 +12,9 @@ cd "$(dirname "$0")/.."
 mode=${1:-build}
 
 say() { printf 'setup: %s\n' "$*"; }
-have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"; }
+# The whole output first: `grep -q` stopping early would break the pipe of a
+# tool with a long --version (geckodriver), and pipefail would count that.
+have_version() { command -v "$1" >/dev/null 2>&1 && [[ "$("$1" --version 2>/dev/null)" == *"$2"* ]]; }
 
 node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')
 if [ -z "$node_major" ] || [ "$node_major" -lt "$NODE_MIN" ]; then
