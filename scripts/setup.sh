@@ -3,14 +3,18 @@
 # right version. Only package registries are used (crates.io, npm, Debian)
 # and rustup's own channels.
 #   scripts/setup.sh build   the toolchain for `trunk serve` / release builds
-#   scripts/setup.sh test    the above, plus Chromium and its driver for tests
+#   scripts/setup.sh test    the above, plus the browsers and their drivers for
+#                            tests: Chromium, Firefox ESR (geckodriver) and
+#                            WebKitGTK (WebKitWebDriver, under Xvfb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
 mode=${1:-build}
 
 say() { printf 'setup: %s\n' "$*"; }
-have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"; }
+# The whole output first: `grep -q` stopping early would break the pipe of a
+# tool with a long --version (geckodriver), and pipefail would count that.
+have_version() { command -v "$1" >/dev/null 2>&1 && [[ "$("$1" --version 2>/dev/null)" == *"$2"* ]]; }
 
 node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')
 if [ -z "$node_major" ] || [ "$node_major" -lt "$NODE_MIN" ]; then
@@ -69,12 +73,32 @@ RUSTUP_TOOLCHAIN=$NIGHTLY CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   cargo fetch --quiet --target wasm32-unknown-unknown
 
 if [ "$mode" = test ]; then
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    say "chromium and chromedriver already installed"
+  # Debian's browsers and WebDriver servers: Chromium (also Playwright's),
+  # Firefox ESR, and WebKitGTK, Safari's engine, whose driver needs a
+  # display (Xvfb). One apt-get run for whatever is missing.
+  missing=()
+  need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
+  need chromium chromium
+  need chromedriver chromium-driver
+  need firefox-esr firefox-esr
+  need WebKitWebDriver webkit2gtk-driver
+  need xvfb-run xvfb
+  need xauth xauth
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "chromium, firefox-esr, WebKitWebDriver and xvfb already installed"
   else
-    say "installing Debian's chromium and chromium-driver"
+    say "installing Debian's ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     $(command -v sudo || true) apt-get update -q
-    $(command -v sudo || true) apt-get install -y -q chromium chromium-driver
+    $(command -v sudo || true) apt-get install -y -q "${missing[@]}"
+  fi
+
+  if have_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
+    say "geckodriver $GECKODRIVER_VERSION already installed"
+  else
+    say "installing geckodriver $GECKODRIVER_VERSION (about 4 minutes)"
+    # --locked first (its published lock file); without it if that fails.
+    cargo install geckodriver --version "=$GECKODRIVER_VERSION" --locked ||
+      cargo install geckodriver --version "=$GECKODRIVER_VERSION"
   fi
 fi

@@ -63,6 +63,9 @@ node --test --test-concurrency=1 "${widget_e2e[@]}"
 step "end-to-end tests of the content studio (dist/studio/)"
 node --test tests/e2e/studio.test.mjs
 
+step "cross-engine tests: Chromium, Firefox ESR and WebKitGTK over WebDriver"
+node --test --test-concurrency=1 tests/engines/*.test.mjs
+
 finish_step
 printf '\n==> every step passed in %ds:\n' "$((SECONDS - started))"
 printf '%s\n' "${timings[@]}"

@@ -9,6 +9,8 @@ BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version 
 # panic=immediate-abort (about 11 KB gzip less; a panic then traps, and the
 # loader shows the fallback). Everything else builds with stable.
 NIGHTLY=nightly-2026-10-29
+# geckodriver, the WebDriver server for Firefox ESR (the cross-engine tests).
+GECKODRIVER_VERSION=0.37.1
 # The oldest Node that runs the tools (node --test globs, playwright-core).
 NODE_MIN=20
 

@@ -42,6 +42,17 @@ function language(element) {
   return 'en';
 }
 
+/**
+ * Puts `nodes` in place of the root's children. Not replaceChildren(): the
+ * fallback must work in every engine that runs this file, and Chrome
+ * before 86, Firefox before 78 and Safari before 14 lack it (there, an
+ * attached but empty shadow root would hide the host's own text too).
+ */
+function replace(root, ...nodes) {
+  root.textContent = '';
+  root.append(...nodes);
+}
+
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
@@ -60,7 +71,7 @@ function emergencyLine(element, t) {
 /** The wasm could not load: the host's own text stays, the line is added. */
 function loadFailed(element) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  root.replaceChildren(emergencyLine(element, TEXT[language(element)]), document.createElement('slot'));
+  replace(root, emergencyLine(element, TEXT[language(element)]), document.createElement('slot'));
 }
 
 /** The wasm trapped: the error screen, with the line, in every widget. */
@@ -75,7 +86,7 @@ function showError(element) {
     el('div', { className: 'sc-card' }, el('h2', { className: 'sc-title' }, t.error_title), el('p', {}, t.error_text), reloadButton));
   section.dataset.screen = 'error';
   section.setAttribute('role', 'alert');
-  root.replaceChildren(section);
+  replace(root, section);
   root.addEventListener('click', reload);
 }
 

@@ -9,9 +9,9 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { startServer, DIST, REPO } from './lib/server.mjs';
+import { startServer, DIST } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
-import { hostPage, element, BUNDLE } from './lib/pages.mjs';
+import { hostPage, element, snippetPage, BUNDLE } from './lib/pages.mjs';
 import {
   ROUTES, ANSWER_IDS, ready, walk, walkTo, answer, back, restart, start, screenOf, question,
   checkedIds, pressedIds, outcomeOf, assertEmergencyLine, deepFocus, widget,
@@ -73,15 +73,9 @@ const widgetWarnings = (log) => log.console.filter((m) => m.type === 'warning' &
 
 // ------------------------------------------------------- the documented snippet
 
-const EMBEDDING = path.join(REPO, 'EMBEDDING.md');
-
 test('the snippet in EMBEDDING.md, pasted into a plain HTML file, works (integrity included)', () =>
   withPage(browser, {}, async ({ page, log }) => {
-    const doc = await fs.readFile(EMBEDDING, 'utf8');
-    const snippet = doc.match(/```html\n([\s\S]*?)```/)?.[1];
-    assert.ok(snippet?.includes('<symptom-checker'), 'EMBEDDING.md has an html block with the snippet');
-    const url = server.addPage('/snippet.html',
-      `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Snippet</title></head>\n<body>\n${snippet}</body>\n</html>\n`);
+    const url = server.addPage('/snippet.html', snippetPage());
     await page.goto(url);
     const defined = await page.waitForFunction(() => customElements.get('symptom-checker'), null, { timeout: 5000 })
       .then(() => true, () => false);

@@ -1,9 +1,13 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded
 // browser) and opens pages that record what the tests check afterwards:
 // console messages, uncaught errors and dialogs. withPage() also fails any
-// test whose page logs an error the test did not declare.
-import { AssertionError } from 'node:assert';
+// test whose page logs an error the test did not declare (the rule is in
+// errors.mjs, which the cross-engine suite in tests/engines/ shares).
 import { chromium } from 'playwright-core';
+
+import { declarations, assertNoUndeclaredErrors } from './errors.mjs';
+
+export { undeclaredErrors } from './errors.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -58,57 +62,6 @@ export async function openPage(browser, contextOptions = {}) {
 }
 
 /**
- * The console messages that count as errors: console.error() and the
- * browser's own error messages (a failed load, a CSP violation, ...).
- * console.assert() failures come through as 'assert'.
- */
-const ERROR_TYPES = new Set(['error', 'assert']);
-
-/**
- * Checks an `expectErrors` option and returns its declarations as a list.
- * @param {undefined | ExpectedError | ExpectedError[]} expectErrors
- * @returns {{reason: string, match: RegExp[]}[]}
- */
-function declarations(expectErrors) {
-  if (expectErrors === undefined) return [];
-  const list = Array.isArray(expectErrors) ? expectErrors : [expectErrors];
-  return list.map((d, i) => {
-    const match = Array.isArray(d?.match) ? d.match : [d?.match];
-    if (typeof d?.reason !== 'string' || d.reason.trim().length < 5) {
-      throw new TypeError(`withPage: expectErrors[${i}] needs a reason (a sentence saying why the error is expected)`);
-    }
-    if (!match.length || !match.every((m) => m instanceof RegExp)) {
-      throw new TypeError(`withPage: expectErrors[${i}].match must be a RegExp or an array of them`);
-    }
-    return { reason: d.reason, match };
-  });
-}
-
-/**
- * The page's errors that no declaration allows, one line each
- * (`console.error: …` or `page error: …`).
- * @param {{console: {type: string, text: string}[], errors: string[]}} log
- * @param {undefined | ExpectedError | ExpectedError[]} [expectErrors]
- */
-export function undeclaredErrors(log, expectErrors) {
-  const allowed = declarations(expectErrors);
-  const all = [
-    ...log.console.filter((m) => ERROR_TYPES.has(m.type)).map((m) => `console.${m.type}: ${m.text}${m.url ? ` (${m.url})` : ''}`),
-    ...log.errors.map((e) => `page error: ${e}`),
-  ];
-  return all.filter((line) => {
-    const text = line.slice(line.indexOf(': ') + 2);
-    return !allowed.some((d) => d.match.some((re) => { re.lastIndex = 0; return re.test(text); }));
-  });
-}
-
-/**
- * @typedef {object} ExpectedError An error the test causes on purpose.
- * @property {string} reason why the page logs it (shown with the declared patterns when an undeclared error fails the test)
- * @property {RegExp | RegExp[]} match what the error's text matches
- */
-
-/**
  * Runs `fn` with a fresh page and always closes its context.
  *
  * Every test fails on a browser error it did not declare: after `fn`
@@ -136,7 +89,7 @@ export function undeclaredErrors(log, expectErrors) {
  * If `fn` itself fails, that failure is reported as it is.
  * @template T
  * @param {import('playwright-core').Browser} browser
- * @param {import('playwright-core').BrowserContextOptions & {expectErrors?: ExpectedError | ExpectedError[]}} options
+ * @param {import('playwright-core').BrowserContextOptions & {expectErrors?: import('./errors.mjs').ExpectedError | import('./errors.mjs').ExpectedError[]}} options
  * @param {(p: Awaited<ReturnType<typeof openPage>>) => Promise<T>} fn
  */
 export async function withPage(browser, options, fn) {
@@ -148,17 +101,7 @@ export async function withPage(browser, options, fn) {
     // One round trip to the page: console and error events sent before it
     // have been received by then (the connection keeps their order).
     await p.page.evaluate(() => 0).catch(() => {});
-    const undeclared = undeclaredErrors(p.log, expectErrors);
-    if (undeclared.length) {
-      throw new AssertionError({
-        message: `the page logged ${undeclared.length} error(s) the test did not declare (withPage's expectErrors):\n` +
-          undeclared.map((l) => `  ${l}`).join('\n') +
-          declarations(expectErrors).map((d) => `\n  (declared: ${d.reason}: ${d.match.join(', ')})`).join(''),
-        actual: undeclared,
-        expected: [],
-        operator: 'deepStrictEqual',
-      });
-    }
+    assertNoUndeclaredErrors(p.log, expectErrors);
     return result;
   } finally {
     await p.close();

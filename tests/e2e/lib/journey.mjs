@@ -5,6 +5,8 @@
 //
 // Playwright's CSS locators pierce open shadow roots, so
 // `page.locator('symptom-checker [data-screen]')` reaches inside the widget.
+// The journey helpers also take a driver-neutral view (VIEW, below): the
+// cross-engine WebDriver suite walks the same journeys through one.
 import assert from 'node:assert/strict';
 
 /** Single- or multiple-choice, per the spec. */
@@ -145,6 +147,48 @@ export const ANSWER_IDS = [...new Set(Object.values(ROUTES).flatMap((r) => r.pat
 const isPage = (scope) => typeof scope.mainFrame === 'function';
 
 /**
+ * Marks a driver-neutral view of one widget. The journey helpers below
+ * take a Playwright page or locator, or any object with `[VIEW]: true`
+ * and these methods, every selector relative to the widget (inside its
+ * shadow root), each waiting or failing as Playwright's locators do:
+ *
+ *   scope                   what `each` callbacks and `ready` get back
+ *   waitFor(sel)            until one element matches and is visible
+ *   waitGone(sel)           until nothing matches
+ *   count(sel)              how many match, now
+ *   attr(sel, name)         the attribute of the one match
+ *   click(sel)              a real click on the one match
+ *   setChecked(sel, on)     ticks or unticks the one checkbox by clicking it
+ *   ids(sel)                the `data-answer-id`s of every match, in order
+ *   visible(sel)            is the one match visible, now
+ *   text(sel)               the rendered text (innerText) of the one match
+ *
+ * The cross-engine suite (tests/engines/) drives WebDriver through such a
+ * view, so both suites walk journeys by the same rules.
+ */
+export const VIEW = Symbol('journey view');
+
+/** The view of `scope`: itself if it is one, else Playwright's. */
+function view(scope) {
+  if (scope[VIEW]) return scope;
+  const w = widget(scope);
+  const at = (sel) => w.locator(sel);
+  return {
+    [VIEW]: true,
+    scope: w,
+    waitFor: (sel) => at(sel).waitFor(),
+    waitGone: (sel) => at(sel).waitFor({ state: 'detached' }),
+    count: (sel) => at(sel).count(),
+    attr: (sel, name) => at(sel).getAttribute(name),
+    click: (sel) => at(sel).click(),
+    setChecked: (sel, on) => at(sel).setChecked(on),
+    ids: (sel) => at(sel).evaluateAll((els) => els.map((e) => e.dataset.answerId)),
+    visible: (sel) => at(sel).isVisible(),
+    text: (sel) => at(sel).innerText(),
+  };
+}
+
+/**
  * The `<symptom-checker>` host as a locator. Given a page, there must be
  * exactly one widget on it (Playwright's strictness fails otherwise).
  * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
@@ -155,19 +199,19 @@ export function widget(scope, selector = 'symptom-checker') {
 
 /** Waits until the widget has rendered (any screen). */
 export async function ready(scope) {
-  const w = widget(scope);
-  await w.locator('[data-screen]').waitFor();
-  return w;
+  const v = view(scope);
+  await v.waitFor('[data-screen]');
+  return v.scope;
 }
 
 /** The current `data-screen`. */
 export async function screenOf(scope) {
-  return widget(scope).locator('[data-screen]').getAttribute('data-screen');
+  return view(scope).attr('[data-screen]', 'data-screen');
 }
 
 /** Waits for `data-screen="name"`. */
 export async function onScreen(scope, name) {
-  await widget(scope).locator(`[data-screen="${name}"]`).waitFor();
+  await view(scope).waitFor(`[data-screen="${name}"]`);
 }
 
 /** The outcome shown in full (not an "also" part inside it). */
@@ -175,9 +219,9 @@ export const ROOT_OUTCOME = '[data-outcome-id]:not([data-role="also"] *)';
 
 /** The outcome shown: `{ id, urgency }`. */
 export async function outcomeOf(scope) {
-  const o = widget(scope).locator(ROOT_OUTCOME);
-  await o.waitFor();
-  return { id: await o.getAttribute('data-outcome-id'), urgency: await o.getAttribute('data-urgency') };
+  const v = view(scope);
+  await v.waitFor(ROOT_OUTCOME);
+  return { id: await v.attr(ROOT_OUTCOME, 'data-outcome-id'), urgency: await v.attr(ROOT_OUTCOME, 'data-urgency') };
 }
 
 /** The "also" parts under the outcome: `[{ id, urgency }]`, in order. */
@@ -188,19 +232,27 @@ export async function alsoOf(scope) {
 
 /** Presses Start on the start screen. */
 export async function start(scope) {
-  const w = widget(scope);
-  await w.locator('[data-screen="start"] [data-action="start"]').click();
-  await onScreen(w, 'question');
+  const v = view(scope);
+  await v.click('[data-screen="start"] [data-action="start"]');
+  await onScreen(v, 'question');
 }
 
-/** The question container with this id. */
+/** The selector of the question container with this id. */
+const questionSel = (questionId) => `[data-question-id="${questionId}"]`;
+
+/** The question container with this id (a Playwright locator). */
 export function question(scope, questionId) {
-  return widget(scope).locator(`[data-question-id="${questionId}"]`);
+  return widget(scope).locator(questionSel(questionId));
 }
 
-/** The answer control (button or checkbox) with this id at this question. */
+/** The answer control (button or checkbox) with this id at this question (a Playwright locator). */
 export function answerControl(scope, questionId, answerId) {
   return question(scope, questionId).locator(`[data-answer-id="${answerId}"]`);
+}
+
+/** Waits until the question `questionId` is on screen. */
+export async function atQuestion(scope, questionId) {
+  await view(scope).waitFor(questionSel(questionId));
 }
 
 /**
@@ -209,39 +261,34 @@ export function answerControl(scope, questionId, answerId) {
  * for multiple choice. Waits until the widget has moved on.
  */
 export async function answer(scope, questionId, answerIds) {
-  const q = question(scope, questionId);
-  await q.waitFor();
-  const boxes = q.locator('input[type="checkbox"][data-answer-id]');
-  if ((await boxes.count()) > 0) {
+  const v = view(scope);
+  const q = questionSel(questionId);
+  await v.waitFor(q);
+  const boxes = await v.ids(`${q} input[type="checkbox"][data-answer-id]`);
+  if (boxes.length > 0) {
     // Untick what an earlier visit left ticked, then tick the wanted ones.
-    for (const box of await boxes.all()) {
-      if (!answerIds.includes(await box.getAttribute('data-answer-id'))) await box.setChecked(false);
+    for (const id of boxes) {
+      if (!answerIds.includes(id)) await v.setChecked(`${q} input[data-answer-id="${id}"]`, false);
     }
-    for (const id of answerIds) await q.locator(`input[data-answer-id="${id}"]`).setChecked(true);
-    assert.deepEqual((await checkedIds(scope, questionId)).sort(), [...answerIds].sort(),
+    for (const id of answerIds) await v.setChecked(`${q} input[data-answer-id="${id}"]`, true);
+    assert.deepEqual((await checkedIds(v, questionId)).sort(), [...answerIds].sort(),
       `${questionId}: ticked boxes`);
-    await q.locator('[data-action="next"]').click();
+    await v.click(`${q} [data-action="next"]`);
   } else {
     assert.equal(answerIds.length, 1, `${questionId} is single choice: one answer`);
-    await q.locator(`button[data-answer-id="${answerIds[0]}"]`).click();
+    await v.click(`${q} button[data-answer-id="${answerIds[0]}"]`);
   }
-  await q.waitFor({ state: 'detached' });
+  await v.waitGone(q);
 }
 
 /** The ids of the ticked boxes at a multiple-choice question. */
 export async function checkedIds(scope, questionId) {
-  return question(scope, questionId)
-    .locator('input[type="checkbox"][data-answer-id]')
-    .evaluateAll((boxes) => boxes.filter((b) => b.checked).map((b) => b.dataset.answerId));
+  return view(scope).ids(`${questionSel(questionId)} input[type="checkbox"][data-answer-id]:checked`);
 }
 
 /** The ids of the buttons with aria-pressed="true" at a single-choice question. */
 export async function pressedIds(scope, questionId) {
-  return question(scope, questionId)
-    .locator('button[data-answer-id]')
-    .evaluateAll((buttons) => buttons
-      .filter((b) => b.getAttribute('aria-pressed') === 'true')
-      .map((b) => b.dataset.answerId));
+  return view(scope).ids(`${questionSel(questionId)} button[data-answer-id][aria-pressed="true"]`);
 }
 
 /**
@@ -252,18 +299,19 @@ export async function pressedIds(scope, questionId) {
  * Returns the outcome reached, or null if the steps end on a question.
  */
 export async function walk(scope, steps, { each = async () => {} } = {}) {
-  const w = await ready(scope);
-  if ((await screenOf(w)) === 'start') {
+  const v = view(scope);
+  const w = await ready(v);
+  if ((await screenOf(v)) === 'start') {
     await each(w, 'start', null);
-    await start(w);
+    await start(v);
   }
   for (const [questionId, answerIds] of steps) {
-    await question(w, questionId).waitFor();
+    await atQuestion(v, questionId);
     await each(w, 'question', questionId);
-    await answer(w, questionId, answerIds);
+    await answer(v, questionId, answerIds);
   }
-  if ((await screenOf(w)) !== 'outcome') return null;
-  const reached = await outcomeOf(w);
+  if ((await screenOf(v)) !== 'outcome') return null;
+  const reached = await outcomeOf(v);
   await each(w, 'outcome', reached.id);
   return reached;
 }
@@ -278,14 +326,14 @@ export async function walkTo(scope, outcomeId, options) {
 
 /** Presses Start over and waits for the start screen. */
 export async function restart(scope) {
-  const w = widget(scope);
-  await w.locator('[data-action="restart"]').click();
-  await onScreen(w, 'start');
+  const v = view(scope);
+  await v.click('[data-action="restart"]');
+  await onScreen(v, 'start');
 }
 
 /** Presses Back. */
 export async function back(scope) {
-  await widget(scope).locator('[data-action="back"]').click();
+  await view(scope).click('[data-action="back"]');
 }
 
 /**
@@ -293,16 +341,17 @@ export async function back(scope) {
  * given text), and links the emergency number as `tel:`.
  */
 export async function assertEmergencyLine(scope, { number = '911', text = 'Not a diagnosis', where = '' } = {}) {
-  const line = widget(scope).locator('p[data-role="emergency-line"]');
-  assert.equal(await line.count(), 1, `${where}: one emergency line`);
-  assert.ok(await line.isVisible(), `${where}: emergency line visible`);
-  const content = await line.innerText();
+  const v = view(scope);
+  const line = 'p[data-role="emergency-line"]';
+  assert.equal(await v.count(line), 1, `${where}: one emergency line`);
+  assert.ok(await v.visible(line), `${where}: emergency line visible`);
+  const content = await v.text(line);
   assert.ok(content.includes(text), `${where}: emergency line says "${text}": ${content}`);
   assert.ok(content.includes(number), `${where}: emergency line shows ${number}: ${content}`);
   const digits = number.replace(/[^+0-9]/g, '');
-  const call = line.locator(`a[href="tel:${digits}"]`);
-  assert.equal(await call.count(), 1, `${where}: emergency line links tel:${digits}`);
-  assert.ok(await call.isVisible(), `${where}: the tel: link is visible`);
+  const call = `${line} a[href="tel:${digits}"]`;
+  assert.equal(await v.count(call), 1, `${where}: emergency line links tel:${digits}`);
+  assert.ok(await v.visible(call), `${where}: the tel: link is visible`);
 }
 
 /**

@@ -44,3 +44,19 @@ ${body}
 </html>
 `;
 }
+
+/** The snippet as EMBEDDING.md gives it: its first html block. */
+export function embeddingSnippet() {
+  const doc = fs.readFileSync(new URL('../../../EMBEDDING.md', import.meta.url), 'utf8');
+  const snippet = doc.match(/```html\n([\s\S]*?)```/)?.[1];
+  if (!snippet?.includes('<symptom-checker')) throw new Error('EMBEDDING.md has no html block with the snippet');
+  return snippet;
+}
+
+/**
+ * A plain HTML file with the EMBEDDING.md snippet pasted into its body, as
+ * is; `head` goes into <head> (a test harness's own script, say).
+ */
+export function snippetPage({ head = '' } = {}) {
+  return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Snippet</title>${head}</head>\n<body>\n${embeddingSnippet()}</body>\n</html>\n`;
+}

@@ -62,12 +62,13 @@ const TYPES = {
  * @param {Record<string, Record<string,string>>} [options.headers] extra headers by exact path,
  *   for files from `root` and pages alike
  * @param {boolean} [options.gzip] compress responses when the client accepts gzip
- * @returns {Promise<{origin: string, url: (p: string) => string, addPage: Function, requests: string[], close: () => Promise<void>}>}
+ * @returns {Promise<{origin: string, url: (p: string) => string, addPage: Function, requests: string[], responses: {path: string, status: number}[], close: () => Promise<void>}>}
  */
 export async function startServer({ root = DIST, pages = {}, headers = {}, gzip = false } = {}) {
   if (!path.isAbsolute(root)) throw new Error(`startServer: root must be absolute, got ${root}`);
   const routes = new Map(Object.entries(pages));
   const requests = [];
+  const responses = [];
   const sockets = new Set();
 
   const server = http.createServer(async (req, res) => {
@@ -84,6 +85,7 @@ export async function startServer({ root = DIST, pages = {}, headers = {}, gzip 
       extra = { ...extra, ...(page.headers ?? {}) };
     } else if (pathname === '/favicon.ico') {
       // Browsers ask for it unprompted; an empty answer keeps the console clean.
+      responses.push({ path: pathname, status: 204 });
       res.writeHead(204, { 'cache-control': 'no-store' });
       res.end();
       return;
@@ -100,6 +102,7 @@ export async function startServer({ root = DIST, pages = {}, headers = {}, gzip 
         }
       }
     }
+    responses.push({ path: pathname, status });
     if (status !== 200) {
       res.writeHead(status, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
       res.end(String(status));
@@ -134,6 +137,8 @@ export async function startServer({ root = DIST, pages = {}, headers = {}, gzip 
       return origin + p;
     },
     requests,
+    /** `{ path, status }` of every response, in order (a failed load is a 4xx). */
+    responses,
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
