@@ -51,6 +51,7 @@ fn rerouting_severity_moderate_names_exactly_the_paths_through_it() {
     assert!(
         out.contains(
             "0 paths changed outcome or urgency, 21 only in the old file, 3 only in the new file; \
+             0 pairs of several concerns only in the new file, 0 only in the old; \
              0 strings and 1 other value changed."
         ),
         "{out}"
