@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import { startServer, DIST } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
-import { hostPage, element, snippetPage, BUNDLE } from './lib/pages.mjs';
+import { hostPage, element, snippetPage, keyStylesIn, BUNDLE } from './lib/pages.mjs';
 import {
   ROUTES, ANSWER_IDS, ready, walk, walkTo, answer, back, restart, start, screenOf, question,
   checkedIds, pressedIds, outcomeOf, assertEmergencyLine, deepFocus, widget,
@@ -96,18 +96,7 @@ const STYLE_PROPS = {
   size: ['font-size', 'line-height', 'padding-top', 'padding-left', 'border-top-width', 'border-radius', 'min-height'],
 };
 async function keyStyles(w, props) {
-  return w.evaluate((host, props) => {
-    const sels = ['[data-screen]', 'p[data-role="emergency-line"]', 'p[data-role="emergency-line"] a', 'h2',
-      'button[data-locale]', '[data-action]', '[data-answer-id]', 'label', '[data-outcome-id] a', '[data-outcome-id] h3'];
-    const out = {};
-    for (const sel of sels) {
-      const el = host.shadowRoot.querySelector(sel);
-      if (!el) continue;
-      const s = getComputedStyle(el);
-      out[sel] = Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
-    }
-    return out;
-  }, props);
+  return w.evaluate(keyStylesIn, props);
 }
 
 /** Styles on each kind of screen: start, multiple choice, single choice, an outcome. */

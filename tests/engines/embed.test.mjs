@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 import { startServer, readUi, DIST, REPO } from '../e2e/lib/server.mjs';
-import { hostPage, element, snippetPage, BUNDLE } from '../e2e/lib/pages.mjs';
+import { hostPage, element, snippetPage, keyStylesIn, BUNDLE } from '../e2e/lib/pages.mjs';
 import {
   ROUTES, walk, walkTo, back, restart, start, screenOf, outcomeOf, assertEmergencyLine,
 } from '../e2e/lib/journey.mjs';
@@ -104,18 +104,7 @@ const STYLE_PROPS = ['display', 'visibility', 'opacity', 'font-family', 'font-si
   'background-color', 'text-decoration-line', 'text-transform', 'border-top-style', 'border-top-width', 'border-top-color',
   'border-radius', 'letter-spacing', 'line-height', 'padding-top', 'padding-left', 'text-align', 'min-height', 'cursor'];
 function keyStyles(w) {
-  return w.evaluate((host, props) => {
-    const sels = ['[data-screen]', 'p[data-role="emergency-line"]', 'p[data-role="emergency-line"] a', 'h2',
-      'button[data-locale]', '[data-action]', '[data-answer-id]', 'label', '[data-outcome-id] a', '[data-outcome-id] h3'];
-    const out = {};
-    for (const sel of sels) {
-      const el = host.shadowRoot.querySelector(sel);
-      if (!el) continue;
-      const s = getComputedStyle(el);
-      out[sel] = Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
-    }
-    return out;
-  }, STYLE_PROPS);
+  return w.evaluate(keyStylesIn, STYLE_PROPS);
 }
 
 /** The widget's styles on each screen of a journey (start, multiple and single choice, an outcome). */

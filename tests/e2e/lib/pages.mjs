@@ -60,3 +60,22 @@ export function embeddingSnippet() {
 export function snippetPage({ head = '' } = {}) {
   return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Snippet</title>${head}</head>\n<body>\n${embeddingSnippet()}</body>\n</html>\n`;
 }
+
+/**
+ * In the page (pass it to an `evaluate` that gives the host element first):
+ * the computed `props` of the widget's key elements on the current screen,
+ * by selector, to compare a widget on a hostile page with one on a plain
+ * page.
+ */
+export function keyStylesIn(host, props) {
+  const sels = ['[data-screen]', 'p[data-role="emergency-line"]', 'p[data-role="emergency-line"] a', 'h2',
+    'button[data-locale]', '[data-action]', '[data-answer-id]', 'label', '[data-outcome-id] a', '[data-outcome-id] h3'];
+  const out = {};
+  for (const sel of sels) {
+    const el = host.shadowRoot.querySelector(sel);
+    if (!el) continue;
+    const s = getComputedStyle(el);
+    out[sel] = Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
+  }
+  return out;
+}
