@@ -76,9 +76,11 @@ test('a broken edit shows the build\'s diagnostic at its line, and choosing it m
     assert.match(rendered, new RegExp(`--> botox-aftercare\\.toml:${line}:8\\n`));
     assert.match(rendered, new RegExp(`${line} \\| next = "severty"\\n\\s+\\|\\s+\\^{9} no question or outcome has this id`));
     assert.match(rendered, /= help: did you mean `severity`\?/);
-    // The gutter marks the line; the preview and the review wait for a fix.
+    // The gutter marks the line; the preview keeps the last version without
+    // problems, and says so.
     assert.equal(await page.locator('.st-gutter .st-bad').textContent(), String(line));
-    await page.locator('[data-role="no-preview"]').waitFor();
+    await page.locator('[data-role="stale-preview"]').waitFor();
+    await ready(preview(page));
 
     // Keyboard: Tab to the problem, Enter: the cursor is on what the caret marks.
     await problem.locator('button').focus();
@@ -218,6 +220,9 @@ test('a file picked from this computer opens and is checked', () =>
     await status(page, /^1 problem\b/);
     assert.match(await page.locator('[data-role="opened"]').textContent(), /a file from this computer: clinic-edit\.toml/);
     assert.match(await page.locator('.st-problem pre').textContent(), /--> clinic-edit\.toml:\d+:1/);
+    // A file opened with problems has no earlier version to preview.
+    await page.locator('[data-role="no-preview"]').waitFor();
+    assert.equal(await page.locator('[data-role="stale-preview"]').count(), 0);
   }));
 
 test('the studio is axe clean: loaded, with a problem, and previewing an outcome', () =>

@@ -16,8 +16,12 @@ use crate::web;
 /// Props of [`Preview`].
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
-    /// The content to run; `None` while the text has problems.
+    /// The content to run: the last text without problems; `None` if there
+    /// was none yet.
     pub content: Option<ContentRef>,
+    /// The text has problems now, so `content` is an earlier version.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 /// The preview and its settings.
@@ -92,15 +96,21 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     locale={Some(locale)} {effects} />
             };
             let warnings = warnings.into_iter().map(|w| html! { <li>{ w }</li> });
+            let stale = props.stale.then(|| html! {
+                <p class="st-note st-stale" data-role="stale-preview">
+                    { "The text has problems, so this is the last version without any. Fix them to try your latest changes." }
+                </p>
+            });
             html! {
                 <>
                 <ul class="st-warnings" role="status">{ for warnings }</ul>
+                { for stale }
                 { create_portal(app, inner.clone()) }
                 </>
             }
         }
         (None, _) => html! {
-            <p class="st-note" data-role="no-preview">{ "Fix the problems above to try the widget with this content." }</p>
+            <p class="st-note" data-role="no-preview">{ "Fix the problems above to try the widget with this file." }</p>
         },
         _ => html! {},
     };

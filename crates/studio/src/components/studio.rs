@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use symptom_checker::content::ContentRef;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,12 +31,22 @@ struct Draft {
     checked: Rc<Checked>,
     /// The text `checked` is about (`text` until the next check).
     checked_text: Rc<str>,
+    /// The content of the last text of this file that had no problems: the
+    /// preview keeps showing it while the text has problems.
+    last_good: Option<ContentRef>,
 }
 
 impl Draft {
+    /// A file just opened, checked.
     fn checked_now(name: String, text: String) -> Draft {
+        Draft::checked_after(None, name, text)
+    }
+
+    /// The edited text checked, keeping `last_good` if it has problems.
+    fn checked_after(last_good: Option<ContentRef>, name: String, text: String) -> Draft {
         let checked = Rc::new(check(&name, &text));
         Draft {
+            last_good: checked.content.clone().or(last_good),
             checked_text: text.as_str().into(),
             name,
             text,
@@ -80,6 +91,7 @@ pub fn Studio() -> Html {
         Callback::from(move |text: String| {
             let current = (*draft).clone();
             let name = current.name.clone();
+            let last_good = current.last_good.clone();
             draft.set(Draft {
                 text: text.clone(),
                 ..current
@@ -90,7 +102,7 @@ pub fn Studio() -> Html {
                 if keep {
                     web::keep_draft(&name, &text);
                 }
-                draft.set(Draft::checked_now(name, text));
+                draft.set(Draft::checked_after(last_good, name, text));
             }));
         })
     };
@@ -175,7 +187,7 @@ pub fn Studio() -> Html {
                 <Editor text={draft.text.clone()} {bad_lines} editor={editor} {on_input} />
                 <div class="st-side">
                     <Problems problems={checked.problems.clone()} {pending} {on_problem} />
-                    <Preview content={checked.content.clone()} />
+                    <Preview content={draft.last_good.clone()} stale={checked.content.is_none()} />
                 </div>
             </div>
             <Review content={checked.content.clone()} />
