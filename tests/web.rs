@@ -5,7 +5,7 @@
 //! Run with `cargo test -p symptom-checker --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
-use symptom_checker::components::App;
+use symptom_checker::components::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -21,6 +21,12 @@ fn document() -> web_sys::Document {
 
 /// Renders the app into a fresh element and waits for the first render.
 async fn mount() -> Element {
+    mount_with(AppProps::default()).await
+}
+
+/// Renders the app with `props` into a fresh element and waits for the
+/// first render.
+async fn mount_with(props: AppProps) -> Element {
     let root = document().create_element("div").expect("a div");
     document()
         .body()
@@ -28,7 +34,7 @@ async fn mount() -> Element {
         .append_child(&root)
         .expect("appended");
     // The handle is leaked on purpose: the app lives until the page closes.
-    std::mem::forget(Renderer::<App>::with_root(root.clone()).render());
+    std::mem::forget(Renderer::<App>::with_root_and_props(root.clone(), props).render());
     yew::scheduler::flush().await;
     root
 }
@@ -258,7 +264,6 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
 #[wasm_bindgen_test]
 async fn the_widget_shows_the_content_it_is_given_at_run_time() {
     use std::borrow::Cow;
-    use symptom_checker::components::AppProps;
     use symptom_checker::content::{ContentRef, content};
     use symptom_checker_core::model::Text;
 
@@ -269,18 +274,11 @@ async fn the_widget_shows_the_content_it_is_given_at_run_time() {
         .map(|_| Cow::Borrowed("Another title"))
         .collect();
     other.title = Text(Cow::Owned(title));
-    let root = document().create_element("div").expect("a div");
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    let props = AppProps {
+    let root = mount_with(AppProps {
         content: ContentRef::new(other),
         ..AppProps::default()
-    };
-    std::mem::forget(Renderer::<App>::with_root_and_props(root.clone(), props).render());
-    yew::scheduler::flush().await;
+    })
+    .await;
     assert_eq!(
         find(&root, ".sc-title").text_content().as_deref(),
         Some("Another title")

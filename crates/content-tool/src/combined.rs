@@ -87,6 +87,12 @@ fn alone(
 
 /// Every combined path of `content`, checked and tabulated.
 pub fn combined(content: &Content) -> Combined {
+    combined_of(content, &all_paths(content).unwrap_or_default())
+}
+
+/// The combined paths among `paths` (every path of `content`), checked and
+/// tabulated.
+pub fn combined_of(content: &Content, paths: &[Path]) -> Combined {
     let urgency = |o: OutcomeIdx| content.outcome(o).urgency;
     let mut out = Combined::default();
     type Key = (
@@ -97,7 +103,7 @@ pub fn combined(content: &Content) -> Combined {
         Vec<OutcomeIdx>,
     );
     let mut rows: BTreeMap<Key, usize> = BTreeMap::new();
-    for path in all_paths(content).unwrap_or_default() {
+    for path in paths {
         let opening: Vec<(QuestionIdx, Vec<Selection>)> = path
             .steps
             .iter()
@@ -112,12 +118,12 @@ pub fn combined(content: &Content) -> Combined {
         let mut each_alone = Vec::new();
         for (q, branches) in &opening {
             for &only in branches {
-                let result = alone(content, &path, *q, only);
+                let result = alone(content, path, *q, only);
                 let below = match result {
                     Some(o) => urgency(o) > shown,
                     None => shown != Urgency::Emergency,
                 };
-                if below && out.below_alone.last() != Some(&path) {
+                if below && out.below_alone.last() != Some(path) {
                     out.below_alone.push(path.clone());
                 }
                 each_alone.push(result);

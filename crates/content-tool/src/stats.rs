@@ -7,7 +7,7 @@
 use symptom_checker_core::model::{Content, Kind, Urgency, fill};
 use symptom_checker_core::paths::{all_paths, summarize};
 
-use crate::combined::combined;
+use crate::combined::combined_of;
 
 use crate::fields::fields;
 use crate::grouped::{GroupedPath, grouped_paths};
@@ -165,7 +165,7 @@ pub fn stats(content: &Content) -> Stats {
             .collect(),
         // Validation has enumerated every path already, so this succeeds.
         exact_paths: exact.len(),
-        combined_paths: combined(content).paths,
+        combined_paths: combined_of(content, &exact).paths,
         most_questions: summarize(content, &exact).deepest,
         grouped_paths: grouped.len(),
         deepest: deepest.cloned(),

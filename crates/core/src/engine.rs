@@ -245,44 +245,44 @@ impl Branches {
         &self.reached
     }
 
-    /// The other outcomes reached besides `shown`, each once, in order: the
-    /// "also" parts of the outcome screen.
+    /// The other outcomes reached besides `shown`: see [`others`].
     pub fn also(&self, shown: OutcomeIdx) -> Vec<OutcomeIdx> {
-        let mut out: Vec<OutcomeIdx> = Vec::new();
-        for &o in &self.reached {
-            if o != shown && !out.contains(&o) {
-                out.push(o);
-            }
-        }
-        out
+        others(&self.reached, shown)
     }
 
     /// The most questions still to ask, the one about to be asked included:
-    /// an upper bound, for "question 3 of at most 5".
+    /// an upper bound, for "question 3 of at most 5". Each pending branch at
+    /// its longest, but no more than the questions not yet asked that they
+    /// can still reach.
     fn questions_left(&self, content: &Content) -> usize {
         let mut seen = self.asked.clone();
         let mut most = 0;
         for place in self.pending.iter().rev() {
-            if let Target::Question(q) = *place {
-                if !seen.contains(&q) {
-                    most += questions_left(content, q);
-                }
+            if let Target::Question(q) = *place
+                && !seen.contains(&q)
+            {
+                most += questions_left(content, q);
                 mark_reachable(content, q, &mut seen);
             }
         }
-        // No more than the questions not yet asked that can still be reached.
-        let mut reachable = Vec::new();
-        for place in &self.pending {
-            if let Target::Question(q) = *place {
-                mark_reachable(content, q, &mut reachable);
-            }
-        }
-        let not_asked = reachable.iter().filter(|q| !self.asked.contains(q)).count();
-        most.min(not_asked)
+        most.min(seen.len() - self.asked.len())
     }
 }
 
-/// Adds `from` and every question reachable from it to `seen`.
+/// The outcomes in `reached` other than `shown`, each once, in the order
+/// reached: the "also" parts of the outcome screen.
+pub fn others(reached: &[OutcomeIdx], shown: OutcomeIdx) -> Vec<OutcomeIdx> {
+    let mut out: Vec<OutcomeIdx> = Vec::new();
+    for &o in reached {
+        if o != shown && !out.contains(&o) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// Adds `from` and every question reachable from it to `seen`, without
+/// going through a question already in `seen`.
 fn mark_reachable(content: &Content, from: QuestionIdx, seen: &mut Vec<QuestionIdx>) {
     let mut todo = vec![from];
     while let Some(q) = todo.pop() {

@@ -5,7 +5,7 @@
 //! answers, so "every path ends in an outcome" and "every red flag ends in
 //! an emergency" are checked exhaustively, not by sampling.
 
-use crate::engine::{Branches, Selection, Step};
+use crate::engine::{Branches, Selection, Step, others};
 use crate::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target};
 
 /// One complete way through the content.
@@ -21,16 +21,10 @@ pub struct Path {
 }
 
 impl Path {
-    /// The other outcomes reached besides the one shown, each once, in
-    /// order: the "also" parts of the outcome screen.
+    /// The other outcomes reached besides the one shown: the "also" parts
+    /// of the outcome screen (see `engine::others`).
     pub fn also(&self) -> Vec<OutcomeIdx> {
-        let mut out: Vec<OutcomeIdx> = Vec::new();
-        for &o in &self.reached {
-            if o != self.outcome && !out.contains(&o) {
-                out.push(o);
-            }
-        }
-        out
+        others(&self.reached, self.outcome)
     }
 }
 
