@@ -17,7 +17,10 @@ use crate::table::paths_markdown;
 pub fn sign_off(content: &Content) -> String {
     match &content.review {
         Review::Draft => "draft: not yet approved by a clinician".to_owned(),
-        Review::Approved(a) => format!("approved by {} ({}) on {}", a.by, a.role, a.date),
+        Review::Approved(a) => format!(
+            "approved by {} ({}) on {}; next review due {}",
+            a.by, a.role, a.date, a.next_review
+        ),
     }
 }
 
@@ -59,6 +62,13 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
         ("Content hash", format!("`{}`", content_hash(content))),
         ("File", format!("`{}`", cell(file))),
         ("Locales", locales.join(", ")),
+        (
+            "Scope (shown to patients)",
+            content
+                .scope
+                .as_ref()
+                .map_or_else(|| "none given".to_owned(), |s| cell(s.get(en))),
+        ),
     ];
     for (name, value) in facts {
         out.push_str(&row(&[name, value.as_str()]));
