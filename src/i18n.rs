@@ -5,6 +5,7 @@
 //! error. Nothing here may mention a particular condition or treatment:
 //! the widget must work with any content file.
 
+use symptom_checker_core::attributes::Dial;
 use symptom_checker_core::model::{Date, Urgency};
 
 /// Interface strings of one language.
@@ -122,6 +123,11 @@ pub struct Ui {
     /// The disclosure with the content's scope, when the start screen is
     /// skipped.
     pub about_checker: &'static str,
+    /// Before the call link of the always-on emergency line.
+    pub in_emergency: &'static str,
+    /// In place of the number when the page set one the rules refuse: the
+    /// words that fit wherever a number goes ("call {…} now").
+    pub local_emergency: &'static str,
 }
 
 /// One `Ui` per language: the code tells them apart (and comparing props
@@ -150,6 +156,12 @@ impl Ui {
         now.date.map_or_else(String::new, |date| {
             format!("{}, {:02}:{:02}", self.date(date), now.hour, now.minute)
         })
+    }
+
+    /// The emergency number as the patient reads it: the configured number,
+    /// or, when there is none to trust, "your local emergency number".
+    pub fn emergency_number<'a>(&'a self, number: Option<&'a Dial>) -> &'a str {
+        number.map_or(self.local_emergency, |n| n.display.as_str())
     }
 
     /// "About your drooping eyelid and your headache": `names` joined, the
@@ -255,6 +267,8 @@ pub const EN: Ui = Ui {
     told_us: "You told us: ",
     not_assessed: "Not asked about, because the emergency comes first: ",
     about_checker: "About this checker",
+    in_emergency: "In an emergency: ",
+    local_emergency: "your local emergency number",
 };
 
 /// Spanish.
@@ -329,6 +343,8 @@ pub const ES: Ui = Ui {
     told_us: "Usted nos dijo: ",
     not_assessed: "No le preguntamos por esto, porque la emergencia va primero: ",
     about_checker: "Sobre esta herramienta",
+    in_emergency: "En una emergencia: ",
+    local_emergency: "número de emergencias de su zona",
 };
 
 /// The interface languages the content uses (`build.rs` sets `cfg(ui =

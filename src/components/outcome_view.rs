@@ -52,14 +52,24 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let OutcomeViewProps { ui, locale, .. } = *props;
     let content = &props.content;
     let settings = &props.settings;
-    let number = &settings.emergency_number;
-    let Some(sheet) = OutcomeSheet::new(content, ui, locale, &props.view, &number.display) else {
+    let number = settings.emergency_number.as_ref();
+    let number_text = ui.emergency_number(number);
+    let Some(sheet) = OutcomeSheet::new(content, ui, locale, &props.view, number_text) else {
         return html! {};
+    };
+    // The number as a call link, or the words alone when there is no number
+    // to trust.
+    let dial = |text: Html| match number {
+        Some(n) => html! { <a href={n.href.clone()}>{ text }</a> },
+        None => text,
     };
     let urgency = sheet.urgency.as_str();
 
-    let call_now = (sheet.urgency == Urgency::Emergency).then(|| html! {
-        <a class="sc-call" href={number.href.clone()}>{ ui.call_now }{ number.display.clone() }</a>
+    let call_now = (sheet.urgency == Urgency::Emergency).then(|| match number {
+        Some(n) => html! {
+            <a class="sc-call" href={n.href.clone()}>{ ui.call_now }{ n.display.clone() }</a>
+        },
+        None => html! { <p class="sc-call">{ ui.call_now }{ ui.local_emergency }</p> },
     });
     let contact = matches!(sheet.urgency, Urgency::Urgent | Urgency::Soon)
         .then(|| contact_links(ui, settings));
@@ -76,7 +86,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             <section class="sc-section sc-warning" aria-labelledby="sc-warning">
                 <h3 id="sc-warning">{ ui.warning_signs }</h3>
                 { for note }
-                <p>{ ui.warning_signs_call }<a href={number.href.clone()}>{ number.display.clone() }</a>{ "." }</p>
+                <p>{ ui.warning_signs_call }{ dial(html! { number_text }) }{ "." }</p>
                 <ul>{ for signs }</ul>
             </section>
         }
@@ -132,12 +142,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let sources = sheet.sources.iter().map(|(title, url)| html! {
         <li><a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ *title }</a></li>
     });
-    let summary = sheet.text(
-        ui,
-        content.title.get(locale),
-        &props.reached,
-        &number.display,
-    );
+    let summary = sheet.text(ui, content.title.get(locale), &props.reached, number_text);
 
     html! {
         <div class="sc-outcome" data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
