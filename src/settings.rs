@@ -120,9 +120,9 @@ impl Settings {
             ("emergency-number", Some(v)) => {
                 self.emergency_number = emergency_number(v);
                 if self.emergency_number.is_none() {
-                    return Some(format!(
-                        "symptom-checker: ignoring attribute `emergency-number` (one short number such as 911, 112 or 999, without a country code); showing \"your local emergency number\" with no number instead of guessing one."
-                    ));
+                    return Some(
+                        "symptom-checker: ignoring attribute `emergency-number` (one short number such as 911, 112 or 999, without a country code); showing \"your local emergency number\" with no number instead of guessing one.".to_owned(),
+                    );
                 }
             }
             ("locale", None) => self.locale = None,
