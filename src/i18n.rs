@@ -132,6 +132,11 @@ pub struct Ui {
     /// In place of the number when the page set one the rules refuse: the
     /// words that fit wherever a number goes ("call {…} now").
     pub local_emergency: &'static str,
+    /// The loader's line when the widget cannot start (its wasm did not
+    /// load): said once, before the clinic's phone and the emergency call.
+    pub start_failed: &'static str,
+    /// Before the clinic's phone in that line.
+    pub call_us: &'static str,
 }
 
 /// One `Ui` per language: the code tells them apart (and comparing props
@@ -274,6 +279,8 @@ pub const EN: Ui = Ui {
     in_emergency: "In an emergency: ",
     call_now_after: " now",
     local_emergency: "your local emergency number",
+    start_failed: "The symptom checker could not start.",
+    call_us: "Call us on ",
 };
 
 /// Spanish.
@@ -351,6 +358,8 @@ pub const ES: Ui = Ui {
     in_emergency: "En una emergencia: ",
     call_now_after: " ahora",
     local_emergency: "número de emergencias de su zona",
+    start_failed: "La herramienta de síntomas no pudo iniciarse.",
+    call_us: "Llámenos al ",
 };
 
 /// The interface languages the content uses (`build.rs` sets `cfg(ui =

@@ -13,7 +13,10 @@ import { uiTexts } from './ui-text.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The loader's fallback words, in every language the widget speaks: its own. */
-const FIELDS = ['not_a_diagnosis', 'emergency_before', 'emergency_after', 'error_title', 'error_text', 'reload'];
+const FIELDS = [
+  'not_a_diagnosis', 'emergency_before', 'emergency_after', 'local_emergency', 'start_failed', 'call_us',
+  'error_title', 'error_text', 'reload',
+];
 function fallbackText() {
   return Object.fromEntries(Object.entries(uiTexts()).map(([code, ui]) => {
     for (const f of FIELDS) if (typeof ui[f] !== 'string') throw new Error(`bundle-embed: src/i18n.rs ${code} has no ${f}`);

@@ -11,10 +11,13 @@
 // The fallback's words come from the widget's own interface text
 // (src/i18n.rs), written into this bundle at build time (tools/bundle-embed.mjs).
 import init, * as widget from 'wasm-glue';
-import { emergencyNumber, DEFAULT_EMERGENCY_NUMBER } from './attributes.js';
+import { emergencyNumber, clinicPhone, DEFAULT_EMERGENCY_NUMBER } from './attributes.js';
 
 /* global __SC_FALLBACK_TEXT__ */
-/** { en: { not_a_diagnosis, emergency_before, emergency_after, error_title, error_text, reload }, es: … } */
+/**
+ * { en: { not_a_diagnosis, emergency_before, emergency_after, local_emergency,
+ * start_failed, call_us, error_title, error_text, reload }, es: … }
+ */
 const TEXT = __SC_FALLBACK_TEXT__;
 
 const ready = init();
@@ -59,19 +62,40 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-/** "Not a diagnosis. In an emergency, call 911 now." with a tel: link. */
+/**
+ * "In an emergency, call 911 now." with a tel: link; by the widget's rule,
+ * 911 only when the page sets no number, and "your local emergency number"
+ * (no link) when it sets one the rule refuses.
+ */
+function emergencyCall(element, t) {
+  const given = element.getAttribute('emergency-number');
+  const number = given === null ? DEFAULT_EMERGENCY_NUMBER : emergencyNumber(given);
+  const call = number ? el('a', { href: number.href }, number.display) : t.local_emergency;
+  return [t.emergency_before, call, t.emergency_after];
+}
+
+/** "Not a diagnosis. In an emergency, call 911 now." */
 function emergencyLine(element, t) {
-  const number = emergencyNumber(element.getAttribute('emergency-number')) ?? DEFAULT_EMERGENCY_NUMBER;
   const line = el('p', { className: 'sc-emergency' },
-    el('strong', {}, t.not_a_diagnosis), ` ${t.emergency_before}`, el('a', { href: number.href }, number.display), t.emergency_after);
+    el('strong', {}, t.not_a_diagnosis), ' ', ...emergencyCall(element, t));
   line.dataset.role = 'emergency-line';
   return line;
 }
 
-/** The wasm could not load: the host's own text stays, the line is added. */
+/**
+ * The wasm could not load: the host's own text stays, and one line says so:
+ * "The symptom checker could not start. Call us on … In an emergency, call …"
+ */
 function loadFailed(element) {
+  const t = TEXT[language(element)];
+  const phone = clinicPhone(element.getAttribute('clinic-phone') ?? '');
+  const callUs = phone ? [` ${t.call_us}`, el('a', { href: phone.href }, phone.display), '.'] : [];
+  const line = el('p', { className: 'sc-emergency' },
+    el('strong', {}, t.start_failed), ...callUs, ' ', ...emergencyCall(element, t));
+  line.dataset.role = 'emergency-line';
+  line.setAttribute('role', 'alert');
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  replace(root, emergencyLine(element, TEXT[language(element)]), document.createElement('slot'));
+  replace(root, line, document.createElement('slot'));
 }
 
 /** The wasm trapped: the error screen, with the line, in every widget. */

@@ -358,7 +358,9 @@ impl Branches {
                 }
             })
             .collect();
-        self.opened.extend(concerns.iter().flatten());
+        if split {
+            self.opened.extend(concerns.iter().flatten());
+        }
         // The first place must come out first.
         self.pending.extend(
             routes

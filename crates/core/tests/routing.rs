@@ -1133,9 +1133,15 @@ fn each_branch_says_which_concern_it_is_about_and_each_part_too() {
     );
     let about = then.view(content).about.expect("two concerns: named");
     assert_eq!(about.names(content, en), ["your headache"]);
-    // One concern: nothing to tell apart.
+    // One concern: nothing to tell apart, on any of its questions.
     let one = answer_all(content, &[NONE, HEADACHE]);
     assert_eq!(one.view(content).about, None);
+    let deeper = answer_all(
+        content,
+        &[NONE, HEADACHE, NO_SIGNS, ("reason", &["cosmetic"])],
+    );
+    assert_eq!(deeper.view(content).about, None);
+    assert!(!deeper.view(content).several);
     // The same outcome reached by two concerns names both.
     let two = answer_all(
         content,
