@@ -27,7 +27,7 @@ import {
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUTPUT = path.join(HERE, 'output');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
-const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book' };
+const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book', 'emergency-number': '911' };
 
 let server;
 let browser;
@@ -593,7 +593,7 @@ test('print: only the summary shows, with date and time, answers, outcome, urgen
     for (const s of o.sources) assert.ok(lines.includes(`- ${s.title.en} <${s.url}>`), `the source ${s.url}`);
     assert.ok(lines.includes(`${en.draft} ${en.version} ${content.version} (${content.id}).`),
       'the sign-off (draft) line and content version');
-    assert.ok(lines.includes(`${en.warning_signs}:`), 'the warning signs');
+    assert.ok(lines.includes(en.warning_signs), 'the warning signs, a heading of their own');
     assert.ok(lines.includes(`${en.warning_signs_call}911.`), 'what to do if one appears');
     assert.equal(lines.at(-1), `${en.not_a_diagnosis} ${en.emergency_before}911${en.emergency_after}`, 'the emergency line ends it');
 

@@ -19,7 +19,7 @@ import {
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 const HOSTILE_CSS = '* { all: revert; font: 30px serif !important; } button { display: none !important; }';
-const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book' };
+const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book', 'emergency-number': '911' };
 
 let server;
 let browser;
@@ -265,26 +265,30 @@ test('changing attributes mid-journey updates the widget and keeps the answers',
     await set('locale', 'en');
     await w.locator('[data-screen][lang="en"]').waitFor();
     assert.deepEqual(await outcomeOf(w), { id: 'headache_persisting', urgency: 'soon' }, 'still on the outcome');
-    assert.deepEqual(widgetWarnings(log), [], 'good values and removals warn nothing');
+    // Removing the emergency number falls back to the US one, and says so
+    // once; good values warn nothing.
+    const removed = widgetWarnings(log).map((m) => m.text);
+    assert.equal(removed.length, 1, JSON.stringify(removed));
+    assert.match(removed[0], /`emergency-number` is not set; using 911/);
 
-    // A bad value on a live widget: one warning, and the default.
+    // A bad value on a live widget: one warning, and no guessed number.
     await set('emergency-number', 'javascript:alert(1)');
-    await assertEmergencyLine(w, { number: '911' });
-    const warnings = widgetWarnings(log);
+    await assertEmergencyLine(w, { number: null });
+    const warnings = widgetWarnings(log).slice(1);
     assert.equal(warnings.length, 1, JSON.stringify(warnings));
     assert.match(warnings[0].text, /emergency-number/);
-    assert.match(warnings[0].text, /911/);
+    assert.match(warnings[0].text, /your local emergency number/);
   }));
 
 test('bad attributes written in the page\'s HTML: one warning each, defaults used', () =>
   withPage(browser, { colorScheme: 'light' }, async ({ page, log }) => {
     await page.goto(server.url('/bad-attrs.html'));
     const w = await ready(page);
-    await assertEmergencyLine(w, { number: '911' });
+    // A refused emergency number is never replaced by 911.
+    await assertEmergencyLine(w, { number: null });
     assert.equal(await screenOf(w), 'start');
     await walkTo(w, 'touch_up');
-    assert.deepEqual([...new Set(await w.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))],
-      ['tel:911'], 'no clinic phone link');
+    assert.deepEqual(await w.locator('a[href^="tel:"]').count(), 0, 'no clinic phone link, no guessed emergency number');
     const warned = widgetWarnings(log).map((m) => m.text);
     for (const attr of ['clinic-phone', 'booking-url', 'emergency-number', 'locale', 'theme', 'start-screen']) {
       assert.equal(warned.filter((t) => t.includes(`\`${attr}\``) || t.includes(`"${attr}"`) || t.includes(` ${attr} `)).length, 1,
@@ -384,7 +388,10 @@ test('mount(element, options) renders into any element; unmount() removes it', (
     await page.evaluate(() => window.__handle.unmount());
     assert.equal(await w.locator('[data-screen]').count(), 0);
     assert.deepEqual(log.errors, []);
-    assert.deepEqual(widgetWarnings(log), []);
+    // Mounted the second time without a number: the US one, said once.
+    const warned = widgetWarnings(log).map((m) => m.text);
+    assert.equal(warned.length, 1, JSON.stringify(warned));
+    assert.match(warned[0], /`emergency-number` is not set/);
   }));
 
 // ---------------------------------------------------------------- host events
@@ -584,9 +591,12 @@ for (const name of attributes) {
         const each = (x, screen, id) => assertNothingInjected(page, x, `${where} ${screen} ${id ?? ''}`);
         await walkTo(w, 'touch_up', { each });
         if (attr === 'emergency-number') {
+          // A refused number is never replaced by a guess: the words for the
+          // local emergency number, and no number to dial.
           await restart(w);
           await walkTo(w, 'emergency_now', { each });
-          assert.equal(await w.locator('[data-outcome-id] a').first().getAttribute('href'), 'tel:911', `${where}: call 911`);
+          assert.equal(await w.locator('a[href^="tel:"]').count(), 0, `${where}: no number to dial`);
+          assert.ok((await w.locator('.sc-call').innerText()).includes('your local emergency number'), `${where}: call the local number`);
         }
         assert.deepEqual(log.dialogs, [], `${where}: a dialog opened`);
 
@@ -594,7 +604,7 @@ for (const name of attributes) {
         if (expect.warn) {
           assert.equal(warnings.length, 1, `${where}: one warning, got ${JSON.stringify(warnings.map((m) => m.text.slice(0, 120)))}`);
           assert.ok(warnings[0].text.includes(attr), `${where}: the warning names ${attr}: ${warnings[0].text.slice(0, 200)}`);
-          const fallback = { 'emergency-number': '911', theme: 'auto', 'start-screen': 'show' }[attr];
+          const fallback = { 'emergency-number': 'your local emergency number', theme: 'auto', 'start-screen': 'show' }[attr];
           if (fallback) assert.ok(warnings[0].text.includes(fallback), `${where}: the warning names the default ${fallback}`);
         } else {
           assert.deepEqual(warnings, [], `${where}: no warning for a value that is only cleaned`);
@@ -602,7 +612,7 @@ for (const name of attributes) {
         assert.deepEqual(log.console.slice(before).filter((m) => m.type === 'error'), [], `${where}: console errors`);
 
         // The default (or the cleaned value) is what the patient sees.
-        if (attr === 'emergency-number') await assertEmergencyLine(w, { number: '911', where });
+        if (attr === 'emergency-number') await assertEmergencyLine(w, { number: null, where });
         if (attr === 'locale') assert.equal(await w.locator('[data-screen]').getAttribute('lang'), 'en', where);
         if (attr === 'theme') {
           const bg = await w.locator('[data-screen]').evaluate((e) => getComputedStyle(e).backgroundColor);

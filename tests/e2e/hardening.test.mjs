@@ -30,7 +30,7 @@ import {
   assertEmergencyLine,
 } from './lib/journey.mjs';
 
-const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book' };
+const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book', 'emergency-number': '911' };
 const PAGES = {
   '/clinic.html': { body: hostPage({ title: 'Clinic page', body: element(CLINIC) }) },
   '/clinic-112.html': { body: hostPage({ title: 'Clínica', body: element({ ...CLINIC, 'emergency-number': '112', locale: 'es' }) }) },

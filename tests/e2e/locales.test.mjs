@@ -1,4 +1,4 @@
-// The widget in Spanish: journeys to each of the 14 outcomes by
+// The widget in Spanish: journeys to each of the 18 outcomes by
 // the DOM-contract ids with the language from the `locale` attribute and
 // from the browser's preferred languages; the fallback order (attribute,
 // browser, content default); the language switch mid-journey keeping every
@@ -18,7 +18,7 @@ import {
   pressedIds, answerControl, onScreen,
 } from './lib/journey.mjs';
 
-const CLINIC = { 'clinic-name': 'Clínica Ribera', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/citas' };
+const CLINIC = { 'clinic-name': 'Clínica Ribera', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/citas', 'emergency-number': '911' };
 const URGENCIES = ['emergency', 'urgent', 'soon', 'self_care'];
 
 let server;
@@ -108,7 +108,7 @@ async function assertSpeaks(w, code, where, path = []) {
   // The always-on line, in this language (assertEmergencyLine's checks, in one round trip).
   assert.equal(f.line.length, 1, `${where}: one emergency line`);
   assert.ok(f.line[0].visible, `${where}: emergency line visible`);
-  assert.equal(f.line[0].text, `${ui.not_a_diagnosis} ${ui.emergency_before}911${ui.emergency_after}`, `${where}: emergency line`);
+  assert.equal(f.line[0].text, `${ui.not_a_diagnosis} ${ui.in_emergency}${ui.call_now}911`, `${where}: emergency line`);
   assert.deepEqual(f.line[0].tel, ['tel:911'], `${where}: emergency line calls 911`);
   assert.deepEqual(f.langButtons, [
     { locale: 'en', lang: 'en', pressed: String(code === 'en') },
@@ -167,7 +167,7 @@ const speaksOnEveryScreen = (code, route, label, seen = []) => async (x, screen,
   seen.push(screen === 'question' ? id : screen);
 };
 
-test('locale="es" on an English page: journeys to all 14 outcomes in Spanish, every screen', () =>
+test('locale="es" on an English page: journeys to all 18 outcomes in Spanish, every screen', () =>
   withPage(browser, { locale: 'en-US' }, async ({ page, log }) => {
     await page.goto(server.url('/es.html'));
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'an English host page');
@@ -182,7 +182,7 @@ test('locale="es" on an English page: journeys to all 14 outcomes in Spanish, ev
     assert.deepEqual(log.console.filter((m) => m.type === 'error' || m.type === 'warning'), []);
   }));
 
-test('browser language es-ES, no attribute: all 14 journeys in Spanish', () =>
+test('browser language es-ES, no attribute: all 18 journeys in Spanish', () =>
   withPage(browser, { locale: 'es-ES' }, async ({ page }) => {
     await page.goto(server.url('/plain.html'));
     assert.deepEqual(await page.evaluate(() => navigator.languages), ['es-ES'], 'the browser prefers es-ES');

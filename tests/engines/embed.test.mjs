@@ -18,7 +18,7 @@ import { engineSuite, until, CAPTURE_PAGE, CAPTURE_TAG } from './lib/engines.mjs
 /** The policy EMBEDDING.md documents, word for word. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 const HOSTILE_CSS = '* { all: revert; font: 30px serif !important; } button { display: none !important; }';
-const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book' };
+const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book', 'emergency-number': '911' };
 
 let server;
 const UI = {};

@@ -14,7 +14,7 @@ import {
 } from '../e2e/lib/journey.mjs';
 import { engineSuite, CAPTURE_PAGE, CAPTURE_TAG } from './lib/engines.mjs';
 
-const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book' };
+const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book', 'emergency-number': '911' };
 
 let server;
 let content;

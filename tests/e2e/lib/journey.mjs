@@ -390,15 +390,24 @@ export async function back(scope) {
 
 /**
  * Asserts the always-on line: visible, says "Not a diagnosis" (or the
- * given text), and links the emergency number as `tel:`.
+ * given text), and links the emergency number as `tel:`. With `number:
+ * null` (the page set a number the rules refuse), it says `local` (the
+ * words for "your local emergency number") and links no number at all.
  */
-export async function assertEmergencyLine(scope, { number = '911', text = 'Not a diagnosis', where = '' } = {}) {
+export async function assertEmergencyLine(scope, {
+  number = '911', text = 'Not a diagnosis', local = 'your local emergency number', where = '',
+} = {}) {
   const v = view(scope);
   const line = 'p[data-role="emergency-line"]';
   assert.equal(await v.count(line), 1, `${where}: one emergency line`);
   assert.ok(await v.visible(line), `${where}: emergency line visible`);
   const content = await v.text(line);
   assert.ok(content.includes(text), `${where}: emergency line says "${text}": ${content}`);
+  if (number === null) {
+    assert.ok(content.includes(local), `${where}: emergency line says "${local}": ${content}`);
+    assert.equal(await v.count(`${line} a[href^="tel:"]`), 0, `${where}: no number to call`);
+    return;
+  }
   assert.ok(content.includes(number), `${where}: emergency line shows ${number}: ${content}`);
   const digits = number.replace(/[^+0-9]/g, '');
   const call = `${line} a[href="tel:${digits}"]`;

@@ -15,7 +15,11 @@ export const esc = (s) => String(s)
 
 /** `<symptom-checker a="b" …>fallback</symptom-checker>` with escaped values. */
 export function element(attrs = {}, fallback = '') {
-  const list = Object.entries(attrs).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+  // Every clinic page sets its emergency number (without it, the widget
+  // warns that 911 is a guess): give `'emergency-number': null` to leave
+  // it out.
+  const all = { 'emergency-number': '911', ...attrs };
+  const list = Object.entries(all).filter(([, v]) => v !== null).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
   return `<symptom-checker${list}>${fallback}</symptom-checker>`;
 }
 
@@ -48,7 +52,10 @@ ${body}
 /** The snippet as EMBEDDING.md gives it: its first html block. */
 export function embeddingSnippet() {
   const doc = fs.readFileSync(new URL('../../../EMBEDDING.md', import.meta.url), 'utf8');
-  const snippet = doc.match(/```html\n([\s\S]*?)```/)?.[1];
+  // The first html block of the section "The snippet" (the WordPress steps
+  // before it paste the same element under another path).
+  const section = doc.slice(doc.indexOf('\n## The snippet\n'));
+  const snippet = section.match(/\n```html\n([\s\S]*?)```/)?.[1];
   if (!snippet?.includes('<symptom-checker')) throw new Error('EMBEDDING.md has no html block with the snippet');
   return snippet;
 }
