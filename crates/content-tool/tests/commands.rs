@@ -353,6 +353,46 @@ fn hash_prints_the_hash_the_approved_file_records() {
     assert!(source(SECOND).contains(&format!("content_hash = \"{}\"", hash.trim())));
 }
 
+#[test]
+fn signoff_prints_the_state_and_hash_of_draft_and_approved_content() {
+    let hash = |file| run_ok(&["hash", file]).trim().to_owned();
+    let shipped = content(SHIPPED);
+    let draft = run_ok(&["signoff", SHIPPED]);
+    assert!(draft.contains("\nstatus: draft\n"), "{draft}");
+    assert_eq!(
+        draft,
+        format!(
+            "id: {}\nversion: {}\nstatus: draft\nhash: {}\n",
+            shipped.id,
+            shipped.version,
+            hash(SHIPPED)
+        )
+    );
+    let second = content(SECOND);
+    let approved = run_ok(&["signoff", SECOND]);
+    let record = source(SECOND);
+    let field = |key: &str| {
+        let line = record.lines().find(|l| l.starts_with(&format!("{key} = ")));
+        line.unwrap_or_else(|| panic!("no {key} in the [review] record"))
+            .split_once(" = ")
+            .map(|(_, v)| v.trim_matches('"').to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        approved,
+        format!(
+            "id: {}\nversion: {}\nstatus: approved\nhash: {}\napproved_by: {}\nrole: {}\ndate: {}\n",
+            second.id,
+            second.version,
+            field("content_hash"),
+            field("approved_by"),
+            field("role"),
+            field("date")
+        )
+    );
+    assert_eq!(field("content_hash"), hash(SECOND));
+}
+
 /// A copy of a content file in a fresh folder under Cargo's temporary
 /// directory for this crate's tests (inside `target/`).
 fn scratch(name: &str, text: &str) -> std::path::PathBuf {
