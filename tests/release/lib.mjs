@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { REPO } from '../e2e/lib/server.mjs';
+import { parseSignoff } from '../../tools/release.mjs';
 
 export const RELEASE = path.join(REPO, 'release');
 
@@ -27,8 +28,7 @@ export function buildOf(dist = 'dist') {
   const versions = fs.readdirSync(path.join(REPO, dist, 'embed'));
   assert.equal(versions.length, 1, `one version folder in ${dist}/embed/: ${versions}`);
   const record = JSON.parse(fs.readFileSync(path.join(REPO, 'target/embed-bundle', dist, 'build.json'), 'utf8'));
-  const lines = run('cargo', ['content', 'signoff', record.content.file]).trim().split('\n');
-  const signoff = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
+  const signoff = parseSignoff(run('cargo', ['content', 'signoff', record.content.file]));
   return { version: versions[0], embed: path.join(REPO, dist, 'embed', versions[0]), signoff };
 }
 
