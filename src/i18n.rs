@@ -5,6 +5,7 @@
 //! error. Nothing here may mention a particular condition or treatment:
 //! the widget must work with any content file.
 
+use symptom_checker_core::attributes::Dial;
 use symptom_checker_core::model::{Date, Urgency};
 
 /// Interface strings of one language.
@@ -107,6 +108,26 @@ pub struct Ui {
     /// Before the title of each other concern's outcome, under the one
     /// shown in full.
     pub also: &'static str,
+    /// Before what a question or an outcome is about, when the patient
+    /// ticked several concerns ("About your headache").
+    pub about: &'static str,
+    /// Between the last two names of a list ("your rash and your headache").
+    pub and: &'static str,
+    /// At the top of an "also" part less urgent than the advice shown in
+    /// full.
+    pub after_main: &'static str,
+    /// On an emergency, before what the patient ticked that led to it.
+    pub told_us: &'static str,
+    /// After an emergency, before the concerns it cut short.
+    pub not_assessed: &'static str,
+    /// The disclosure with the content's scope, when the start screen is
+    /// skipped.
+    pub about_checker: &'static str,
+    /// Before the call link of the always-on emergency line.
+    pub in_emergency: &'static str,
+    /// In place of the number when the page set one the rules refuse: the
+    /// words that fit wherever a number goes ("call {…} now").
+    pub local_emergency: &'static str,
 }
 
 /// One `Ui` per language: the code tells them apart (and comparing props
@@ -135,6 +156,27 @@ impl Ui {
         now.date.map_or_else(String::new, |date| {
             format!("{}, {:02}:{:02}", self.date(date), now.hour, now.minute)
         })
+    }
+
+    /// The emergency number as the patient reads it: the configured number,
+    /// or, when there is none to trust, "your local emergency number".
+    pub fn emergency_number<'a>(&'a self, number: Option<&'a Dial>) -> &'a str {
+        number.map_or(self.local_emergency, |n| n.display.as_str())
+    }
+
+    /// "About your drooping eyelid and your headache": `names` joined, the
+    /// last two with `and`.
+    pub fn about_names(&self, names: &[&str]) -> String {
+        format!("{}{}", self.about, self.list(names))
+    }
+
+    /// "a, b and c".
+    pub fn list(&self, names: &[&str]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{}{}{last}", rest.join(", "), self.and),
+        }
     }
 
     /// "Question 2 of up to 6".
@@ -219,6 +261,14 @@ pub const EN: Ui = Ui {
     date_pattern: "{month} {day}, {year}",
     result: "Result: ",
     also: "Also:",
+    about: "About ",
+    and: " and ",
+    after_main: "First follow the advice above. Then:",
+    told_us: "You told us: ",
+    not_assessed: "Not asked about, because the emergency comes first: ",
+    about_checker: "About this checker",
+    in_emergency: "In an emergency: ",
+    local_emergency: "your local emergency number",
 };
 
 /// Spanish.
@@ -261,7 +311,7 @@ pub const ES: Ui = Ui {
     book_online: "Pida una cita en línea",
     contact_clinic: "Comuníquese con su clínica o su médico.",
     error_title: "Algo salió mal",
-    error_text: "Esta herramienta dejó de funcionar. Si está preocupado, comuníquese con su clínica o su médico.",
+    error_text: "Esta herramienta dejó de funcionar. Si algo le preocupa, comuníquese con su clínica o su médico.",
     reload: "Volver a cargar",
     language: "Idioma",
     print: "Imprimir o guardar",
@@ -287,6 +337,14 @@ pub const ES: Ui = Ui {
     date_pattern: "{day} de {month} de {year}",
     result: "Resultado: ",
     also: "Además:",
+    about: "Sobre ",
+    and: " y ",
+    after_main: "Primero siga el consejo de arriba. Después:",
+    told_us: "Usted nos dijo: ",
+    not_assessed: "No le preguntamos por esto, porque la emergencia va primero: ",
+    about_checker: "Sobre esta herramienta",
+    in_emergency: "En una emergencia: ",
+    local_emergency: "número de emergencias de su zona",
 };
 
 /// The interface languages the content uses (`build.rs` sets `cfg(ui =

@@ -45,8 +45,11 @@ pub struct Settings {
     pub clinic_phone: Option<Phone>,
     /// `booking-url`, `https:` only; default none.
     pub booking_url: Option<String>,
-    /// `emergency-number`; default `911`.
-    pub emergency_number: Phone,
+    /// `emergency-number`; default (not set) `911`. `None` when the page set
+    /// a value the rules refuse: the widget then says "your local emergency
+    /// number", with no number and no call link, rather than a number that
+    /// may be wrong where the patient is.
+    pub emergency_number: Option<Phone>,
     /// `locale`, a language code; default: the browser's languages, then
     /// the content's default.
     pub locale: Option<String>,
@@ -63,10 +66,10 @@ impl Default for Settings {
             clinic_name: None,
             clinic_phone: None,
             booking_url: None,
-            emergency_number: Phone {
+            emergency_number: Some(Phone {
                 display: DEFAULT_EMERGENCY_NUMBER.to_owned(),
                 href: format!("tel:{DEFAULT_EMERGENCY_NUMBER}"),
-            },
+            }),
             locale: None,
             theme: Theme::Auto,
             skip_start: false,
@@ -108,14 +111,20 @@ impl Settings {
                     return warn("only https: links are allowed", "no booking link");
                 }
             }
-            ("emergency-number", None) => self.emergency_number = defaults.emergency_number,
-            ("emergency-number", Some(v)) => match emergency_number(v) {
-                Some(p) => self.emergency_number = p,
-                None => {
-                    self.emergency_number = defaults.emergency_number;
-                    return warn("not an emergency number such as 911 or 112", "911");
+            ("emergency-number", None) => {
+                self.emergency_number = defaults.emergency_number;
+                return Some(format!(
+                    "symptom-checker: `emergency-number` is not set; using {DEFAULT_EMERGENCY_NUMBER} (the US number). Set it to the number patients dial where your clinic is, for example emergency-number=\"999\"."
+                ));
+            }
+            ("emergency-number", Some(v)) => {
+                self.emergency_number = emergency_number(v);
+                if self.emergency_number.is_none() {
+                    return Some(
+                        "symptom-checker: ignoring attribute `emergency-number` (one short number such as 911, 112 or 999, without a country code); showing \"your local emergency number\" with no number instead of guessing one.".to_owned(),
+                    );
                 }
-            },
+            }
             ("locale", None) => self.locale = None,
             ("locale", Some(v)) => {
                 let lang = attributes::language(v);
@@ -184,8 +193,12 @@ mod tests {
             .unwrap();
         assert_eq!(phone.href, "tel:+15550102030");
         assert_eq!(
-            apply("emergency-number", "112").0.emergency_number.href,
-            "tel:112"
+            apply("emergency-number", "112")
+                .0
+                .emergency_number
+                .map(|n| n.href)
+                .as_deref(),
+            Some("tel:112")
         );
         assert_eq!(
             apply("booking-url", "https://clinic.example/book")
@@ -209,9 +222,6 @@ mod tests {
             ("clinic-phone", "javascript:alert(1)"),
             ("clinic-phone", "<img src=x onerror=alert(1)>"),
             ("clinic-phone", "+1+2"),
-            ("emergency-number", "9-1-1; drop"),
-            ("emergency-number", ""),
-            ("emergency-number", "12345678901234"),
             ("clinic-name", &"x".repeat(500)),
             ("clinic-name", "\u{202E}\u{0000}"),
             ("locale", "xx"),
@@ -225,10 +235,41 @@ mod tests {
             assert!(warning.contains(&format!("`{name}`")), "{warning}");
             assert_eq!(settings.booking_url, None);
             assert_eq!(
-                settings.emergency_number,
-                Settings::default().emergency_number
+                settings.emergency_number.map(|n| n.href).as_deref(),
+                Some("tel:911"),
+                "another attribute leaves the emergency number alone"
             );
         }
+    }
+
+    #[test]
+    fn a_refused_emergency_number_is_never_replaced_by_911() {
+        for value in [
+            "999/112",
+            "999 112",
+            "+44 999",
+            "9-1-1; drop",
+            "",
+            "12345678901234",
+        ] {
+            let (settings, warning) = apply("emergency-number", value);
+            assert_eq!(settings.emergency_number, None, "{value:?}");
+            let warning = warning.unwrap_or_else(|| panic!("no warning for {value:?}"));
+            assert!(warning.contains("`emergency-number`"), "{warning}");
+            assert!(warning.contains("your local emergency number"), "{warning}");
+        }
+    }
+
+    #[test]
+    fn an_emergency_number_left_out_is_the_us_one_with_a_warning() {
+        let mut settings = Settings::default();
+        let warning = settings.apply("emergency-number", None, &["en"]);
+        assert_eq!(
+            settings.emergency_number.map(|n| n.href).as_deref(),
+            Some("tel:911")
+        );
+        let warning = warning.expect("a warning that it was not set");
+        assert!(warning.contains("not set"), "{warning}");
     }
 
     #[test]

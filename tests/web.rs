@@ -189,7 +189,7 @@ async fn the_element_renders_into_its_shadow_root_with_its_attributes() {
         "[data-action=start]",
         "[data-answer-id=none]",
         "[data-action=next]",
-        "[data-answer-id=local_weakness]",
+        "[data-answer-id=other]",
         "[data-action=next]",
     ] {
         shadow

@@ -246,7 +246,7 @@ export function mergeBoms({ crates, loader, version, signoff }) {
         property('status', signoff.status),
         property('hash', signoff.hash),
         ...(signoff.status === 'approved'
-          ? [property('approved_by', signoff.approved_by), property('role', signoff.role), property('date', signoff.date)]
+          ? ['approved_by', 'role', 'date', 'next_review'].map((key) => property(key, signoff[key]))
           : []),
       ],
     },
@@ -312,7 +312,7 @@ export function readme({ version, packageVersion, integrity, signoff, markdown }
   const contentLine = `${signoff.id} ${signoff.version}`;
   const state = signoff.status === 'approved'
     ? [
-      `CONTENT: ${contentLine}, approved by ${signoff.approved_by} (${signoff.role}) on ${signoff.date}.`,
+      `CONTENT: ${contentLine}, approved by ${signoff.approved_by} (${signoff.role}) on ${signoff.date}; next review due ${signoff.next_review}.`,
       `Content hash: ${signoff.hash}`,
     ].join('\n')
     : [

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use symptom_checker_core::engine::{Progress, Step};
+use symptom_checker_core::engine::{Progress, Step, concern_names};
 use symptom_checker_core::model::{Content, Date, Locale, OutcomeId, QuestionId, Urgency};
 use yew::prelude::*;
 
@@ -128,9 +128,9 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or(content.default_locale);
     let code = content.locale_code(locale).to_owned();
     let ui = i18n::ui(&code);
-    let step = state.step();
-    // The other concerns' outcomes, at an outcome (empty elsewhere).
-    let also = Rc::new(state.journey.also(&content));
+    // Everything the screen shows of the journey, from one walk.
+    let view = Rc::new(state.journey.view(&content));
+    let step = view.step;
 
     // Focus the new heading after every step, but not on the first render:
     // the widget must not steal focus on page load. Tell the host about every
@@ -141,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_event = effects.on_event.clone();
         let ui_code = ui.code;
         let content = content.clone();
-        let also = also.clone();
+        let also: Vec<_> = view.also.iter().map(|p| p.outcome).collect();
         use_effect_with((state.started, step), move |&(started, step)| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !first {
@@ -189,20 +189,25 @@ pub fn App(props: &AppProps) -> Html {
                 number: 1,
                 of_at_most: 1,
             };
-            let progress = state.journey.progress(&content).unwrap_or(first);
+            let progress = view.progress.unwrap_or(first);
+            // Several concerns ticked: each branch's questions say which
+            // concern they are about.
+            let about = view
+                .about
+                .map(|concern| ui.about_names(&concern_names(&content, &[concern], locale)));
             let announcement = format!(
-                "{}. {}",
+                "{}. {}{}",
                 ui.progress(progress.number, progress.of_at_most),
+                about.as_ref().map_or(String::new(), |a| format!("{a}: ")),
                 content.question(question).text.get(locale)
             );
             let card = html! {
                 <QuestionCard content={content.clone()} {ui} {locale} {question} chosen={state.ticked(question)} refused={state.refused}
-                    {progress} heading={heading.clone()} on_action={on_action.clone()} />
+                    {progress} {about} heading={heading.clone()} on_action={on_action.clone()} />
             };
             ("question", card, announcement)
         }
         (true, Step::Done(outcome)) => {
-            let path = Rc::new(state.journey.path(&content));
             let reached = ui.date_time(*reached_at);
             let o = content.outcome(outcome);
             let mut announcement = format!(
@@ -211,8 +216,8 @@ pub fn App(props: &AppProps) -> Html {
                 ui.urgency(o.urgency),
                 o.title.get(locale)
             );
-            for &other in also.iter() {
-                let other = content.outcome(other);
+            for part in view.also.iter() {
+                let other = content.outcome(part.outcome);
                 announcement.push_str(&format!(
                     ". {} {}: {}",
                     ui.also,
@@ -220,16 +225,30 @@ pub fn App(props: &AppProps) -> Html {
                     other.title.get(locale)
                 ));
             }
-            let view = html! {
-                <OutcomeView content={content.clone()} {ui} {locale} {outcome} {also} {path} settings={props.settings.clone()} heading={heading.clone()}
+            let card = html! {
+                <OutcomeView content={content.clone()} {ui} {locale} view={view.clone()} settings={props.settings.clone()} heading={heading.clone()}
                     {reached} effects={props.effects.clone()} />
             };
-            ("outcome", view, announcement)
+            ("outcome", card, announcement)
         }
     };
     let nav = state
         .started
         .then(|| nav(ui, state.can_go_back(), &on_action));
+    // Without the start screen, what the checker covers is one tap away on
+    // every screen.
+    let about_checker = content
+        .scope
+        .as_ref()
+        .filter(|_| state.skip_start)
+        .map(|scope| {
+            html! {
+                <details class="sc-about-checker" data-role="scope">
+                    <summary>{ ui.about_checker }</summary>
+                    <p>{ scope.get(locale) }</p>
+                </details>
+            }
+        });
     // A literal class and the theme as an attribute: any computed `class`
     // goes through Yew's `Classes`, an index set with hashing in the wasm.
     let theme = match props.settings.theme {
@@ -250,6 +269,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="sc-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             { body }
             { for nav }
+            { for about_checker }
         </section>
     }
 }

@@ -11,20 +11,32 @@ use crate::settings::Phone;
 pub struct EmergencyLineProps {
     /// Interface text of the current language.
     pub ui: &'static Ui,
-    /// The emergency number (default 911).
-    pub number: Phone,
+    /// The emergency number (default 911); `None` when the page set one the
+    /// rules refuse.
+    pub number: Option<Phone>,
 }
 
-/// "Not a diagnosis. In an emergency, call 911 now."
+/// "Not a diagnosis. In an emergency: Call 911", the call a target of its
+/// own; or, with no number to trust, "call your local emergency number
+/// now", with no link.
 #[component]
 pub fn EmergencyLine(props: &EmergencyLineProps) -> Html {
     let ui = props.ui;
+    let call = match &props.number {
+        Some(number) => html! {
+            <>
+                { ui.in_emergency }
+                <a class="sc-emergency-call" href={number.href.clone()}>{ ui.call_now }{ number.display.clone() }</a>
+            </>
+        },
+        None => html! {
+            <>{ ui.emergency_before }{ ui.local_emergency }{ ui.emergency_after }</>
+        },
+    };
     html! {
         <p class="sc-emergency" data-role="emergency-line">
             <strong>{ ui.not_a_diagnosis }</strong>
-            { " " }{ ui.emergency_before }
-            <a href={props.number.href.clone()}>{ props.number.display.clone() }</a>
-            { ui.emergency_after }
+            { " " }{ call }
         </p>
     }
 }

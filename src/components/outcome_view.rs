@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use symptom_checker_core::engine::Selection;
-use symptom_checker_core::model::{Locale, OutcomeIdx, QuestionIdx, Urgency};
+use symptom_checker_core::engine::View;
+use symptom_checker_core::model::{Locale, Urgency};
 use yew::prelude::*;
 
 use crate::components::app::PageEffects;
@@ -23,12 +23,9 @@ pub struct OutcomeViewProps {
     pub ui: &'static Ui,
     /// The content language.
     pub locale: Locale,
-    /// The outcome to show in full.
-    pub outcome: OutcomeIdx,
-    /// The other concerns' outcomes, shown in short after it.
-    pub also: Rc<Vec<OutcomeIdx>>,
-    /// The questions and answers that led here, in order.
-    pub path: Rc<Vec<(QuestionIdx, Selection)>>,
+    /// The journey's view at an outcome: the outcome, its path, the other
+    /// concerns' parts.
+    pub view: Rc<View>,
     /// The clinic's settings.
     pub settings: Rc<Settings>,
     /// The title, focused when the outcome appears.
@@ -52,28 +49,27 @@ fn icon(urgency: Urgency) -> &'static str {
 /// The outcome screen's card.
 #[component]
 pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
-    let OutcomeViewProps {
-        ui,
-        locale,
-        outcome,
-        ..
-    } = *props;
+    let OutcomeViewProps { ui, locale, .. } = *props;
     let content = &props.content;
     let settings = &props.settings;
-    let number = &settings.emergency_number;
-    let sheet = OutcomeSheet::new(
-        content,
-        ui,
-        locale,
-        &props.path,
-        outcome,
-        &props.also,
-        &number.display,
-    );
+    let number = settings.emergency_number.as_ref();
+    let number_text = ui.emergency_number(number);
+    let Some(sheet) = OutcomeSheet::new(content, ui, locale, &props.view, number_text) else {
+        return html! {};
+    };
+    // The number as a call link, or the words alone when there is no number
+    // to trust.
+    let dial = |text: Html| match number {
+        Some(n) => html! { <a href={n.href.clone()}>{ text }</a> },
+        None => text,
+    };
     let urgency = sheet.urgency.as_str();
 
-    let call_now = (sheet.urgency == Urgency::Emergency).then(|| html! {
-        <a class="sc-call" href={number.href.clone()}>{ ui.call_now }{ number.display.clone() }</a>
+    let call_now = (sheet.urgency == Urgency::Emergency).then(|| match number {
+        Some(n) => html! {
+            <a class="sc-call" href={n.href.clone()}>{ ui.call_now }{ n.display.clone() }</a>
+        },
+        None => html! { <p class="sc-call">{ ui.call_now }{ ui.local_emergency }</p> },
     });
     let contact = matches!(sheet.urgency, Urgency::Urgent | Urgency::Soon)
         .then(|| contact_links(ui, settings));
@@ -90,22 +86,32 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             <section class="sc-section sc-warning" aria-labelledby="sc-warning">
                 <h3 id="sc-warning">{ ui.warning_signs }</h3>
                 { for note }
-                <p>{ ui.warning_signs_call }<a href={number.href.clone()}>{ number.display.clone() }</a>{ "." }</p>
+                <p>{ ui.warning_signs_call }{ dial(html! { number_text }) }{ "." }</p>
                 <ul>{ for signs }</ul>
             </section>
         }
     });
-    // Each other concern: its title, urgency in words and colour, and first
-    // step, in a section of its own that its heading names.
+    // Each other concern: what it is about, its urgency in words and
+    // colour, title, first step and its own "get help sooner" lines, in a
+    // section of its own that its heading names.
     let also = sheet.also.iter().map(|part| {
         let id = format!("sc-also-{}", part.id);
         let urgency = part.urgency.as_str();
+        let title = part.about.is_some().then(|| html! {
+            <p class="sc-also-title">{ part.title.to_string() }</p>
+        });
+        let after_main = part.after_main.then(|| html! {
+            <p class="sc-after-main">{ ui.after_main }</p>
+        });
         html! {
             <section class="sc-section" data-role="also" aria-labelledby={id.clone()}>
                 <div class="sc-also" data-outcome-id={part.id.to_owned()} data-urgency={urgency}>
-                    <h3 {id}>{ ui.also }{ " " }{ part.title.to_string() }</h3>
+                    <h3 {id}>{ part.heading(ui) }</h3>
                     { banner(part.urgency, part.banner) }
+                    { for title }
+                    { for after_main }
                     <p>{ part.first_step.to_string() }</p>
+                    <p class="sc-also-sooner" data-role="also-sooner"><strong>{ ui.get_help_sooner }{ ": " }</strong>{ part.sooner.to_string() }</p>
                 </div>
             </section>
         }
@@ -118,21 +124,33 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             </>
         }
     });
+    let not_assessed = sheet.not_assessed.as_ref().map(|text| {
+        html! {
+            <p class="sc-not-assessed" data-role="not-assessed">{ text.clone() }</p>
+        }
+    });
+    let about = sheet.about.as_ref().map(|about| {
+        html! {
+            <p class="sc-about" data-role="about">{ about.clone() }</p>
+        }
+    });
+    let told_us = sheet.told_us.as_ref().map(|told| {
+        html! {
+            <p class="sc-told" data-role="told-us">{ told.clone() }</p>
+        }
+    });
     let sources = sheet.sources.iter().map(|(title, url)| html! {
         <li><a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ *title }</a></li>
     });
-    let summary = sheet.text(
-        ui,
-        content.title.get(locale),
-        &props.reached,
-        &number.display,
-    );
+    let summary = sheet.text(ui, content.title.get(locale), &props.reached, number_text);
 
     html! {
         <div class="sc-outcome" data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
             { banner(sheet.urgency, sheet.banner) }
             { for call_now }
+            { for about }
             <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ sheet.title.to_string() }</h2>
+            { for told_us }
             <p class="sc-summary">{ sheet.summary.to_string() }</p>
             { for contact }
             { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
@@ -140,7 +158,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { for also }
             { for warning_signs }
             { section("sc-tell", sheet.tell_heading, html! { <p>{ sheet.tell.to_string() }</p> }) }
-            { section("sc-why", ui.why, html! { <dl class="sc-why">{ for why }</dl> }) }
+            { section("sc-why", ui.why, html! { <><dl class="sc-why">{ for why }</dl>{ for not_assessed }</> }) }
             <section class="sc-section sc-sources" aria-labelledby="sc-sources">
                 <h3 id="sc-sources">{ ui.sources }</h3>
                 <ul>{ for sources }</ul>

@@ -26,6 +26,10 @@ pub struct QuestionCardProps {
     pub refused: bool,
     /// "Question n of up to m".
     pub progress: Progress,
+    /// When the patient ticked several concerns: which one this question is
+    /// about ("About your headache").
+    #[prop_or_default]
+    pub about: Option<String>,
     /// The heading, focused when the question appears.
     pub heading: NodeRef,
     /// What the patient does.
@@ -45,8 +49,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let q = props.content.question(question);
     let help = q.help.as_ref().map(|h| h.get(locale));
     let progress = ui.progress(props.progress.number, props.progress.of_at_most);
+    let about = props.about.as_ref().map(|about| {
+        html! {
+            <span class="sc-about" data-role="about">{ about.clone() }{ ": " }</span>
+        }
+    });
     let heading = html! {
-        <h2 id="sc-question" class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ q.text.get(locale) }</h2>
+        <h2 id="sc-question" class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ for about }{ q.text.get(locale) }</h2>
     };
     let help = help.map(|h| html! { <p id="sc-help" class="sc-help">{ h }</p> });
     match q.kind {

@@ -30,6 +30,9 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
         <div class="sc-card sc-start">
             <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ content.title.get(locale) }</h2>
             <p class="sc-intro">{ content.intro.get(locale) }</p>
+            { for content.scope.as_ref().map(|scope| html! {
+                <p class="sc-scope" data-role="scope">{ scope.get(locale) }</p>
+            }) }
             <p class="sc-note">{ ui.start_note }</p>
             <button type="button" class="sc-button sc-primary" data-action="start" onclick={on_start}>
                 { ui.start }

@@ -1,10 +1,13 @@
 // Several concerns at once, in English and Spanish, by the DOM contract:
 // the concern question is "tick all that apply"; each ticked concern's
-// questions come in turn; the outcome shown in full is the most urgent, and
-// every other concern gets an "also" part (data-role="also" with its own
-// data-outcome-id and data-urgency), named by its heading, in the summary
-// for the clinic and in the outcome event (ids only). Back goes to the
-// question asked before, across branches, keeping every answer.
+// questions come in turn, each saying which concern it is about; the
+// outcome shown in full is the most urgent, and every other concern gets an
+// "also" part (data-role="also" with its own data-outcome-id and
+// data-urgency), named by its concern, with its urgency, first step and its
+// own "get help sooner" lines, in the summary for the clinic and in the
+// outcome event (ids only). An emergency cut short lists the concerns not
+// assessed. Back goes to the question asked before, across branches,
+// keeping every answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -12,9 +15,15 @@ import { startServer, readContent, readUi } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element } from './lib/pages.mjs';
 import {
-  COMBINED, QUESTIONS, ready, walk, walkTo, back, restart, question, checkedIds, pressedIds, outcomeOf, alsoOf,
-  assertEmergencyLine,
+  COMBINED, QUESTIONS, URGENCIES, ready, walk, walkTo, back, restart, question, checkedIds, pressedIds, outcomeOf,
+  alsoOf, assertEmergencyLine,
 } from './lib/journey.mjs';
+
+/** The first question of each concern's branch. */
+const QUESTION_OF = {
+  droop: 'droop_signs', headache: 'headache_signs', site_problem: 'site_signs', local_weakness: 'weakness_kind',
+  uneven: 'uneven_when', not_working: 'not_working_when',
+};
 
 let server;
 let browser;
@@ -44,6 +53,13 @@ const outcome = (id) => {
   return o;
 };
 
+/** "About your drooping eyelid or brow", as the widget names concerns. */
+const about = (ui, locale, concernIds) => {
+  const names = concernIds.map((id) => content.answer('concern', id).about[locale]);
+  const list = names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')}${ui.and}${names.at(-1)}`;
+  return `${ui.about}${list}`;
+};
+
 /** Records the host events of the page. */
 const recordEvents = () => {
   window.__events = [];
@@ -62,12 +78,21 @@ for (const locale of ['en', 'es']) {
     withPage(browser, {}, async ({ page }) => {
       const ui = UI[locale];
       const w = await open(page, locale);
-      for (const [story, path, shown, also] of COMBINED) {
+      for (const [story, path, shown, also, concerns] of COMBINED) {
         const asked = [];
+        const ticked = path.find(([q]) => q === 'concern')[1];
         await walk(w, path, {
           each: async (x, screen, id) => {
             await assertEmergencyLine(x, { text: ui.not_a_diagnosis.trim(), where: `${story}: ${screen} ${id ?? ''}` });
             if (screen === 'question') asked.push(id);
+            // After the concern question, each question says which concern
+            // it is about.
+            if (screen === 'question' && !['red_flags', 'concern'].includes(id)) {
+              const heading = await x.locator(`[data-question-id="${id}"] h2`).innerText();
+              assert.ok(heading.startsWith(ui.about), `${story}: ${id} names its concern: ${heading}`);
+              assert.ok(ticked.some((c) => heading.includes(content.answer('concern', c).about[locale])),
+                `${story}: ${id} names a ticked concern: ${heading}`);
+            }
           },
         });
         assert.deepEqual(asked, path.map(([q]) => q), `${story}: every branch asked, in order`);
@@ -86,13 +111,27 @@ for (const locale of ['en', 'es']) {
             const heading = section.getRootNode().getElementById(section.getAttribute('aria-labelledby'));
             return heading?.textContent ?? null;
           });
-          assert.equal(name, `${ui.also} ${o.title[locale]}`, `${story}: ${id} is named by its heading`);
+          const named = about(ui, locale, concerns[id]);
+          assert.equal(name, named, `${story}: ${id} is named by its concern`);
           const text = await part.innerText();
           const urgencyWords = ui.urgency[['emergency', 'urgent', 'soon', 'self_care'].indexOf(o.urgency)];
           assert.ok(text.includes(urgencyWords), `${story}: ${id} says its urgency: ${text}`);
+          assert.ok(text.includes(o.title[locale]), `${story}: ${id} gives its title`);
           assert.ok(text.includes(o.steps[0][locale]), `${story}: ${id} gives its first step`);
-          assert.ok(summary.includes(o.title[locale]), `${story}: the summary carries ${id}`);
+          assert.ok(text.includes(o.sooner[locale]), `${story}: ${id} keeps its own "get help sooner" lines`);
+          const lessUrgent = URGENCIES.indexOf(o.urgency) > URGENCIES.indexOf(outcome(shown).urgency);
+          assert.equal(text.includes(ui.after_main), lessUrgent, `${story}: ${id} says to follow the main advice first`);
+          for (const words of [named, o.title[locale], o.sooner[locale]]) {
+            assert.ok(summary.includes(words), `${story}: the summary carries ${id}: ${words}`);
+          }
         }
+        // Concerns an emergency cut short are "not assessed" in the summary.
+        const cut = ticked.filter((c) => shown === 'emergency_now' && !path.some(([q]) => q === QUESTION_OF[c]));
+        for (const c of cut) {
+          assert.ok(summary.includes(ui.not_assessed.trim()), `${story}: "not assessed" in the summary`);
+          assert.ok(summary.includes(content.answer('concern', c).about[locale]), `${story}: ${c} not assessed`);
+        }
+        if (cut.length === 0) assert.ok(!summary.includes(ui.not_assessed.trim()), `${story}: nothing cut short`);
         const announced = await w.locator('[aria-live="polite"]').textContent();
         for (const id of also) {
           assert.ok(announced.includes(outcome(id).title[locale]), `${story}: ${id} is announced: ${announced}`);
@@ -109,26 +148,48 @@ for (const locale of ['en', 'es']) {
 test('back goes to the question asked before, across branches, keeping every answer', () =>
   withPage(browser, {}, async ({ page }) => {
     const w = await open(page, 'en');
-    const [, path] = COMBINED[0];
-    // Up to the droop's question, after the whole headache branch.
-    const droop = path.findIndex(([q]) => q === 'droop_signs');
-    await walk(w, path.slice(0, droop));
-    await question(w, 'droop_signs').waitFor();
+    const [, path] = COMBINED.find(([story]) => story.startsWith('uneven at three weeks'));
+    // Up to the second branch's question, after the first branch.
+    const second = path.findIndex(([q]) => q === 'not_working_when');
+    await walk(w, path.slice(0, second));
+    await question(w, 'not_working_when').waitFor();
     await back(w);
-    await question(w, 'duration').waitFor();
-    assert.deepEqual(await pressedIds(w, 'duration'), ['under_48h'], 'the last headache answer is kept');
-    for (const [q, answers] of path.slice(1, droop - 1).reverse()) {
+    await question(w, 'uneven_when').waitFor();
+    assert.deepEqual(await pressedIds(w, 'uneven_when'), ['over_2_weeks'], 'the first branch\'s answer is kept');
+    for (const [q, answers] of path.slice(1, second - 1).reverse()) {
       await back(w);
       await question(w, q).waitFor();
       const kept = QUESTIONS[q] === 'multiple' ? await checkedIds(w, q) : await pressedIds(w, q);
       assert.deepEqual([...kept].sort(), [...answers].sort(), `back at ${q}: the answer kept`);
     }
     await question(w, 'concern').waitFor();
-    // Untick the headache: the droop's question comes next.
-    await walk(w, [['concern', ['droop']], ['droop_signs', ['none']]]);
-    assert.deepEqual(await outcomeOf(w), { id: 'droop_review', urgency: 'soon' });
+    // Untick `uneven`: the other branch's question comes next.
+    await walk(w, [['concern', ['not_working']], ['not_working_when', ['over_2_weeks']]]);
+    assert.deepEqual(await outcomeOf(w), { id: 'not_working_review', urgency: 'soon' });
     assert.deepEqual(await alsoOf(w), [], 'no other concern any more');
   }));
+
+for (const locale of ['en', 'es']) {
+  test(`${locale}: an emergency says first what the patient told us, and its steps show the configured number`, () =>
+    withPage(browser, {}, async ({ page }) => {
+      const ui = UI[locale];
+      const w = await open(page, locale);
+      await walk(w, [['red_flags', ['none']], ['concern', ['droop', 'headache']], ['droop_signs', ['far_from_face']]]);
+      assert.deepEqual(await outcomeOf(w), { id: 'emergency_now', urgency: 'emergency' });
+      const told = await w.locator('[data-role="told-us"]').innerText();
+      assert.ok(told.startsWith(ui.told_us.trim()), told);
+      assert.ok(told.includes(content.answer('droop_signs', 'far_from_face').label[locale]), told);
+      // Before the steps.
+      const order = await w.locator('[data-outcome-id="emergency_now"]').evaluate((card) => {
+        const t = card.querySelector('[data-role="told-us"]');
+        const steps = card.querySelector('ol');
+        return t.compareDocumentPosition(steps) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+      assert.ok(order, 'what the patient told us comes before the steps');
+      const notAssessed = await w.locator('[data-role="not-assessed"]').innerText();
+      assert.ok(notAssessed.includes(content.answer('concern', 'headache').about[locale]), notAssessed);
+    }));
+}
 
 test('a single concern ends as it did, with no "also" part', () =>
   withPage(browser, {}, async ({ page }) => {

@@ -141,7 +141,7 @@ test('a release of approved content (dist-alt/) has no "draft" in its name, and 
   assert.deepEqual(files.names, ['SHA256SUMS', `${NAME}-${alt.version}.cdx.json`, `${NAME}-${alt.version}.tgz`, `${NAME}-${alt.version}.zip`]);
   const text = fs.readFileSync(path.join(unpackZip(files.zip), 'README.txt'), 'utf8');
   assert.ok(!/draft/i.test(text), 'no draft warning');
-  assert.ok(text.includes(`CONTENT: ${alt.signoff.id} ${alt.signoff.version}, approved by ${alt.signoff.approved_by} (${alt.signoff.role}) on ${alt.signoff.date}.`), text.slice(0, 400));
+  assert.ok(text.includes(`CONTENT: ${alt.signoff.id} ${alt.signoff.version}, approved by ${alt.signoff.approved_by} (${alt.signoff.role}) on ${alt.signoff.date}; next review due ${alt.signoff.next_review}.`), text.slice(0, 400));
   assert.ok(text.includes(`Content hash: ${alt.signoff.hash}`));
   assert.equal(JSON.parse(fs.readFileSync(path.join(unpackTarball(files.tgz), 'package.json'), 'utf8')).version, alt.version);
 });

@@ -3,7 +3,7 @@
 //! one. Used by `cargo content approve` and by the content studio, so both
 //! write the same record. Pure: text in, text out.
 
-use symptom_checker_core::model::Date;
+use symptom_checker_core::model::{Content, Date, Review};
 
 /// Whether an approver's name or role can go into the record: plain text on
 /// one line, not empty.
@@ -12,13 +12,37 @@ pub fn is_one_line(value: &str) -> bool {
 }
 
 /// The `[review]` table recording that `by`, as `role`, approved the content
-/// whose hash is `hash` on `date`.
+/// whose hash is `hash` on `date`, due for review again a year later.
 pub fn approval_record(by: &str, role: &str, date: Date, hash: &str) -> String {
+    approval_record_until(by, role, date, date.years_later(1), hash)
+}
+
+/// Like [`approval_record`], due for review on `next_review`.
+pub fn approval_record_until(
+    by: &str,
+    role: &str,
+    date: Date,
+    next_review: Date,
+    hash: &str,
+) -> String {
     format!(
-        "[review]\nstatus = \"approved\"\napproved_by = {}\nrole = {}\ndate = \"{date}\"\ncontent_hash = \"{hash}\"\n",
+        "[review]\nstatus = \"approved\"\napproved_by = {}\nrole = {}\ndate = \"{date}\"\nnext_review = \"{next_review}\"\ncontent_hash = \"{hash}\"\n",
         toml_string(by),
         toml_string(role),
     )
+}
+
+/// The warning for approved content whose next review was due before
+/// `today`; `None` for a draft or a review not yet due. Only the review
+/// tools say it: the widget never changes by itself because of a date.
+pub fn review_overdue(content: &Content, today: Date) -> Option<String> {
+    match &content.review {
+        Review::Approved(a) if a.next_review < today => Some(format!(
+            "the content's next clinical review was due on {} (approved by {} on {}): have a clinician review it again and record the approval",
+            a.next_review, a.by, a.date
+        )),
+        _ => None,
+    }
 }
 
 /// A TOML basic string (the caller has refused control characters, see
@@ -95,6 +119,16 @@ mod tests {
         assert_eq!(
             with_review_record(without, record),
             "id = \"x\"\n\n[review]\nstatus = \"approved\"\n\n# Questions.\n\n[[questions]]\n"
+        );
+    }
+
+    #[test]
+    fn a_record_is_due_again_a_year_later_and_says_so_once_the_day_has_passed() {
+        let day = |year, month, day| Date { year, month, day };
+        let record = approval_record("Dr A", "GP", day(2024, 2, 29), "sha256:x");
+        assert!(
+            record.contains("next_review = \"2025-02-28\"\n"),
+            "{record}"
         );
     }
 

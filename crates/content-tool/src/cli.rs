@@ -14,7 +14,7 @@ use symptom_checker_core::paths::all_paths;
 use symptom_checker_core::signoff::content_hash;
 use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 
-use crate::approval::{approval_record, is_one_line, with_review_record};
+use crate::approval::{approval_record_until, is_one_line, review_overdue, with_review_record};
 use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
 use crate::review::{review, sign_off_record};
@@ -37,7 +37,8 @@ pub const USAGE_TEXT: &str = "\
 usage: cargo content <command> [FILE]
 
 commands:
-  check [FILE]           validate FILE and print every problem, as the build does
+  check [FILE]           validate FILE and print every problem, as the build does;
+                         warn when its approval's next review is due
   graph [FILE]           the decision graph as a Mermaid flowchart
   paths [FILE] [--csv]   every path, most urgent first, as Markdown (CSV: one concern at a time)
   stats [FILE] [--all]   counts, paths, reading level (--all: every graded string)
@@ -46,7 +47,7 @@ commands:
   hash [FILE]            the content hash a clinician's approval records
   signoff [FILE]         the sign-off (draft or approved, by whom) and the hash,
                          as `key: value` lines (a release's name and notes)
-  approve --by NAME --role ROLE [--date YYYY-MM-DD] [FILE]
+  approve --by NAME --role ROLE [--date YYYY-MM-DD] [--next-review YYYY-MM-DD] [FILE]
                          record that NAME, a clinician, read the review page and
                          approved this content: writes the [review] record
 
@@ -124,7 +125,7 @@ pub fn run(args: &[String]) -> Output {
         (cmd @ ("check" | "graph" | "paths" | "stats" | "review" | "signoff"), [] | [_]) => {
             let file = files.first().copied().unwrap_or(DEFAULT_FILE);
             with_content(file, |content| match cmd {
-                "check" => check_ok(file, content),
+                "check" => check_ok(file, content, today()),
                 "graph" => Output::ok(mermaid_graph(content)),
                 "paths" if flag("--csv") => Output::ok(paths_csv(content)),
                 "paths" => Output::ok(paths_report(content)),
@@ -161,13 +162,17 @@ pub fn run(args: &[String]) -> Output {
     }
 }
 
-fn check_ok(file: &str, content: &Content) -> Output {
-    let paths = all_paths(content).map_or(0, |p| p.len());
-    Output::ok(format!(
+fn check_ok(file: &str, content: &Content, today: Date) -> Output {
+    let paths: u64 = all_paths(content).map_or(0, |p| p.iter().map(|p| p.exact).sum());
+    let mut out = Output::ok(format!(
         "ok: `{file}` is valid: {} questions, {} outcomes, {paths} paths\n",
         content.questions.len(),
         content.outcomes.len()
-    ))
+    ));
+    if let Some(warning) = review_overdue(content, today) {
+        out.stderr = format!("warning: `{file}`: {warning}\n");
+    }
+    out
 }
 
 /// Reads and validates `file`, then runs `then` on it; prints the
@@ -197,17 +202,19 @@ fn read(file: &str) -> std::io::Result<String> {
     }
 }
 
-/// `approve --by NAME --role ROLE [--date YYYY-MM-DD] [FILE]`: the file with
+/// `approve --by NAME --role ROLE [--date YYYY-MM-DD] [--next-review
+/// YYYY-MM-DD] [FILE]`: the file with
 /// its `[review]` record replaced by an approval of its current content.
 fn approve(args: &[String], today: Date) -> Output {
     let usage = |why: &str| Output::fail(format!("error: {why}\n\n{USAGE_TEXT}"), USAGE);
-    let (mut by, mut role, mut date, mut files) = (None, None, None, Vec::new());
+    let (mut by, mut role, mut date, mut next, mut files) = (None, None, None, None, Vec::new());
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let slot = match arg.as_str() {
             "--by" => &mut by,
             "--role" => &mut role,
             "--date" => &mut date,
+            "--next-review" => &mut next,
             flag if flag.starts_with("--") => {
                 return usage(&format!("unknown option `{flag}` for `approve`"));
             }
@@ -236,6 +243,12 @@ fn approve(args: &[String], today: Date) -> Output {
         Some(Some(date)) => date,
         Some(None) => return usage("--date takes a real day, YYYY-MM-DD"),
     };
+    let next_review = match next.as_deref().map(parse_date) {
+        None => date.years_later(1),
+        Some(Some(next)) if next > date => next,
+        Some(Some(_)) => return usage("--next-review must come after the approval date"),
+        Some(None) => return usage("--next-review takes a real day, YYYY-MM-DD"),
+    };
     let file = match files.as_slice() {
         [] => DEFAULT_FILE,
         [file] => file,
@@ -250,7 +263,7 @@ fn approve(args: &[String], today: Date) -> Output {
         Err(diagnostics) => return Output::fail(format!("{diagnostics}\n"), PROBLEMS),
     };
     let hash = content_hash(&content);
-    let record = approval_record(&by, &role, date, &hash);
+    let record = approval_record_until(&by, &role, date, next_review, &hash);
     let approved = with_review_record(&source, &record);
     // The written file must pass the build's own check.
     if let Err(diagnostics) = load(file, &approved) {
@@ -266,7 +279,9 @@ fn approve(args: &[String], today: Date) -> Output {
         file.to_owned()
     };
     Output {
-        stdout: format!("approved: `{file}` by {by} ({role}) on {date}, {hash}\n"),
+        stdout: format!(
+            "approved: `{file}` by {by} ({role}) on {date}, {hash}; next review due {next_review}\n"
+        ),
         code: OK,
         write: Some((path, approved)),
         ..Output::default()

@@ -29,7 +29,7 @@ pub struct PairRow {
     /// The other outcomes shown as "also", in order.
     pub also: Vec<OutcomeIdx>,
     /// How many exact paths the row stands for.
-    pub paths: usize,
+    pub paths: u64,
 }
 
 /// Every combined path, summed up.
@@ -38,10 +38,10 @@ pub struct Combined {
     /// The pairs, by question, ticked boxes and results in content order.
     pub rows: Vec<PairRow>,
     /// Exact paths that open more than one branch somewhere.
-    pub paths: usize,
-    /// Of those, the paths with three branches or more, or branches opened
-    /// at two questions: not in `rows`, checked all the same.
-    pub larger: usize,
+    pub paths: u64,
+    /// Of those, the exact paths with three branches or more, or branches
+    /// opened at two questions: not in `rows`, checked all the same.
+    pub larger: u64,
     /// Combined paths that show an outcome less urgent than one of their
     /// branches alone; validated content has none.
     pub below_alone: Vec<Path>,
@@ -102,7 +102,7 @@ pub fn combined_of(content: &Content, paths: &[Path]) -> Combined {
         OutcomeIdx,
         Vec<OutcomeIdx>,
     );
-    let mut rows: BTreeMap<Key, usize> = BTreeMap::new();
+    let mut rows: BTreeMap<Key, u64> = BTreeMap::new();
     for path in paths {
         let opening: Vec<(QuestionIdx, Vec<Selection>)> = path
             .steps
@@ -113,7 +113,7 @@ pub fn combined_of(content: &Content, paths: &[Path]) -> Combined {
         if opening.is_empty() {
             continue;
         }
-        out.paths += 1;
+        out.paths += path.exact;
         let shown = urgency(path.outcome);
         let mut each_alone = Vec::new();
         for (q, branches) in &opening {
@@ -137,9 +137,9 @@ pub fn combined_of(content: &Content, paths: &[Path]) -> Combined {
                     .find(|(asked, _)| asked == q)
                     .map_or(0, |(_, s)| s.bits());
                 let key = (*q, ticked, [first, second], path.outcome, path.also());
-                *rows.entry(key).or_default() += 1;
+                *rows.entry(key).or_default() += path.exact;
             }
-            _ => out.larger += 1,
+            _ => out.larger += path.exact,
         }
     }
     out.rows = rows
@@ -199,9 +199,13 @@ pub fn combined_markdown(content: &Content, combined: &Combined) -> String {
     }
     let mut out = format!(
         "When the ticked boxes open several branches (several concerns), the questions of \
-         each are asked in turn, in answer order, each question once; an emergency ends the \
-         journey at once; otherwise the most urgent outcome is shown (a tie: the first \
-         ticked), and the others under \"Also\". {} exact paths combine branches; each was \
+         each are asked in turn, in answer order, each question once, each headed with the \
+         concern it is about; an emergency ends the journey at once (what its own concern \
+         reached before it is superseded, and the concerns not yet asked about are listed \
+         as \"not assessed\" in the summary); otherwise the most urgent outcome is shown (a \
+         tie: the first ticked), and the others under it, each named by its concern, with \
+         its urgency, title, first step and its own \"get help sooner\" lines. {} exact \
+         paths combine branches; each was \
          checked against each of its branches alone: {}. The table lists every pair; the {} \
          paths with three branches or more follow the same rule and are in the check.\n\n",
         combined.paths,

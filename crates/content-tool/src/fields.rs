@@ -45,6 +45,9 @@ pub fn fields(content: &Content) -> Vec<Field> {
     );
     out.text("content / title", &content.title, true);
     out.text("content / intro", &content.intro, true);
+    if let Some(scope) = &content.scope {
+        out.text("content / scope", scope, true);
+    }
     let order: Vec<&str> = content.questions.iter().map(|q| q.id.as_str()).collect();
     out.value("content / question order", &order.join(", "));
     for q in content.questions.iter() {
@@ -69,6 +72,9 @@ pub fn fields(content: &Content) -> Vec<Field> {
             if let Some(hint) = &a.hint {
                 out.text(&format!("{at} / hint"), hint, true);
             }
+            if let Some(about) = &a.about {
+                out.text(&format!("{at} / about"), about, false);
+            }
             out.value(&format!("{at} / exclusive"), &a.exclusive.to_string());
             out.value(&format!("{at} / red_flag"), &a.red_flag.to_string());
             out.value(&format!("{at} / next"), &target_id(content, a.next));
@@ -90,7 +96,16 @@ pub fn fields(content: &Content) -> Vec<Field> {
         for (i, source) in o.sources.iter().enumerate() {
             let at = format!("{at} / source {}", i + 1);
             out.text(&format!("{at} / title"), &source.title, false);
-            out.value(&format!("{at} / url"), &source.url);
+            match source.url.0.split_first() {
+                Some((first, rest)) if rest.iter().all(|u| u == first) => {
+                    out.value(&format!("{at} / url"), first);
+                }
+                _ => {
+                    for (code, url) in content.locales.iter().zip(source.url.0.iter()) {
+                        out.value(&format!("{at} / url ({code})"), url);
+                    }
+                }
+            }
         }
     }
     out.fields

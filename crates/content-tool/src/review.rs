@@ -17,14 +17,17 @@ use crate::table::paths_markdown;
 pub fn sign_off(content: &Content) -> String {
     match &content.review {
         Review::Draft => "draft: not yet approved by a clinician".to_owned(),
-        Review::Approved(a) => format!("approved by {} ({}) on {}", a.by, a.role, a.date),
+        Review::Approved(a) => format!(
+            "approved by {} ({}) on {}; next review due {}",
+            a.by, a.role, a.date, a.next_review
+        ),
     }
 }
 
 /// The sign-off as `key: value` lines, for a release's name and notes:
 /// `id`, `version`, `status` (`draft` or `approved`), `hash` (the content
 /// hash, which an approval records), and for approved content
-/// `approved_by`, `role` and `date`.
+/// `approved_by`, `role`, `date` and `next_review`.
 pub fn sign_off_record(content: &Content) -> String {
     let mut out = format!(
         "id: {}\nversion: {}\nstatus: {}\nhash: {}\n",
@@ -38,8 +41,8 @@ pub fn sign_off_record(content: &Content) -> String {
     );
     if let Review::Approved(a) = &content.review {
         out.push_str(&format!(
-            "approved_by: {}\nrole: {}\ndate: {}\n",
-            a.by, a.role, a.date
+            "approved_by: {}\nrole: {}\ndate: {}\nnext_review: {}\n",
+            a.by, a.role, a.date, a.next_review
         ));
     }
     out
@@ -83,6 +86,13 @@ pub fn review(file: &str, content: &Content, regenerate: &str) -> String {
         ("Content hash", format!("`{}`", content_hash(content))),
         ("File", format!("`{}`", cell(file))),
         ("Locales", locales.join(", ")),
+        (
+            "Scope (shown to patients)",
+            content
+                .scope
+                .as_ref()
+                .map_or_else(|| "none given".to_owned(), |s| cell(s.get(en))),
+        ),
     ];
     for (name, value) in facts {
         out.push_str(&row(&[name, value.as_str()]));

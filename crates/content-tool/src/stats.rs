@@ -72,13 +72,13 @@ pub struct Stats {
     /// Outcomes per urgency, most urgent first.
     pub outcomes: Vec<(Urgency, usize)>,
     /// Every path with one set of answers per question.
-    pub exact_paths: usize,
+    pub exact_paths: u64,
     /// Rows of the path table.
     pub grouped_paths: usize,
     /// The first deepest grouped path of one branch, depth first.
     pub deepest: Option<GroupedPath>,
     /// Exact paths that open several branches (several concerns at once).
-    pub combined_paths: usize,
+    pub combined_paths: u64,
     /// The most questions asked on any exact path.
     pub most_questions: usize,
     /// Strings per locale, in declared order.
@@ -164,7 +164,7 @@ pub fn stats(content: &Content) -> Stats {
             })
             .collect(),
         // Validation has enumerated every path already, so this succeeds.
-        exact_paths: exact.len(),
+        exact_paths: exact.iter().map(|p| p.exact).sum(),
         combined_paths: combined_of(content, &exact).paths,
         most_questions: summarize(content, &exact).deepest,
         grouped_paths: grouped.len(),

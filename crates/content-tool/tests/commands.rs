@@ -7,7 +7,7 @@ use common::{SECOND, SHIPPED, content, root, run, run_in, run_ok, source, table_
 use content_tool::combined::combined;
 use content_tool::grouped::grouped_paths;
 use content_tool::stats::stats;
-use symptom_checker_core::model::{Target, Urgency};
+use symptom_checker_core::model::{Review, Target, Urgency};
 use symptom_checker_core::paths::all_paths;
 
 const FILES: [&str; 2] = [SHIPPED, SECOND];
@@ -17,7 +17,8 @@ const PATHS_HEADER: &str = "| Urgency | Outcome | Answers, in order | Exact path
 fn check_accepts_both_content_files_with_a_one_line_ok() {
     for file in FILES {
         let c = content(file);
-        let paths = all_paths(&c).expect("finite").len();
+        // Every exact path: one per set of boxes at each question.
+        let paths: u64 = all_paths(&c).expect("finite").iter().map(|p| p.exact).sum();
         let expected = format!(
             "ok: `{file}` is valid: {} questions, {} outcomes, {paths} paths\n",
             c.questions.len(),
@@ -87,7 +88,8 @@ fn graph_puts_all_the_red_flags_of_the_shipped_content_on_one_edge() {
     assert!(
         to_emergency[0].contains("|\"any of:<br/>breathing: Trouble breathing or wheezing<br/>")
     );
-    for flag in c.red_flags() {
+    let red_flags = c.question(c.question_idx("red_flags").expect("question 1"));
+    for flag in red_flags.answers.iter().filter(|a| a.red_flag) {
         assert!(
             to_emergency[0].contains(&format!("{}: ", flag.id)),
             "`{}` missing",
@@ -113,15 +115,13 @@ fn paths_lists_every_grouped_path_most_urgent_first() {
             cells.windows(2).all(|w| urgency(&w[0]) >= urgency(&w[1])),
             "not sorted by urgency:\n{table}"
         );
-        let exact: usize = cells
+        let exact: u64 = cells
             .iter()
-            .map(|r| r[3].trim().parse::<usize>().expect("a count"))
+            .map(|r| r[3].trim().parse::<u64>().expect("a count"))
             .sum();
-        // The one-branch rows and the combined paths are every path.
-        assert_eq!(
-            exact + combined(&c).paths,
-            all_paths(&c).expect("finite").len()
-        );
+        // The one-branch rows and the combined paths are every exact path.
+        let every: u64 = all_paths(&c).expect("finite").iter().map(|p| p.exact).sum();
+        assert_eq!(exact + combined(&c).paths, every);
     }
 }
 
@@ -129,7 +129,7 @@ fn paths_lists_every_grouped_path_most_urgent_first() {
 fn paths_of_the_shipped_content_group_the_8191_red_flag_sets_in_one_row() {
     let table = run_ok(&["paths", SHIPPED]);
     let rows = table_rows(&table, PATHS_HEADER);
-    assert_eq!(rows.len(), 59);
+    assert_eq!(rows.len(), 66);
     assert_eq!(
         rows[0],
         "| emergency | `emergency_now` | red_flags: any of {breathing, swallowing, swelling, speech, vision, \
@@ -137,12 +137,12 @@ fn paths_of_the_shipped_content_group_the_8191_red_flag_sets_in_one_row() {
     );
     assert_eq!(
         rows[1],
-        "| emergency | `emergency_now` | red_flags: none → concern: droop → droop_signs: any of {pupils}, \
-         alone or with any of {both_sides, eye_closed, eye_pain} | 8 |"
+        "| emergency | `emergency_now` | red_flags: none → concern: droop → droop_signs: any of {far_from_face, pupils}, \
+         alone or with any of {both_sides, eye_closed, eye_pain} | 24 |"
     );
     assert_eq!(
-        rows[58],
-        "| self_care | `heaviness_expected` | red_flags: none → concern: heaviness | 1 |"
+        rows[65],
+        "| self_care | `site_expected` | red_flags: none → concern: site_problem → site_signs: none | 1 |"
     );
 }
 
@@ -204,16 +204,16 @@ fn paths_csv_has_the_rows_of_the_markdown_table() {
 fn stats_of_the_shipped_content() {
     let out = run_ok(&["stats", SHIPPED]);
     for line in [
-        "| Questions | 12 (4 multiple choice, 8 single choice) |",
-        "| Answers | 49 |",
-        "| Outcomes | 14 (1 emergency, 3 urgent, 6 soon, 4 self_care) |",
-        "| Paths, exact | 54294 (each set of ticked boxes, and every branch it opens, counted) |",
-        "| Paths, grouped | 59 (one concern at a time; sets of boxes that end in the same place counted once) |",
-        "| Paths, several concerns | 46030 exact paths open more than one branch |",
+        "| Questions | 15 (5 multiple choice, 10 single choice) |",
+        "| Answers | 65 |",
+        "| Outcomes | 18 (1 emergency, 4 urgent, 7 soon, 6 self_care) |",
+        "| Paths, exact | 2192262 (each set of ticked boxes, and every branch it opens, counted) |",
+        "| Paths, grouped | 66 (one concern at a time; sets of boxes that end in the same place counted once) |",
+        "| Paths, several concerns | 2183910 exact paths open more than one branch |",
         "| Deepest path, one concern | 8 questions: red_flags: none → concern: headache → headache_signs: none → \
          reason: migraine → usual_migraine: no → severity: mild → injected: today → duration: under_48h |",
-        "| Strings, `en` | 238 |",
-        "| Strings, `es` | 238 |",
+        "| Strings, `en` | 340 |",
+        "| Strings, `es` | 340 |",
     ] {
         assert!(
             out.lines().any(|l| l == line),
@@ -286,7 +286,7 @@ fn diff_of_a_file_with_itself_finds_nothing() {
 fn diff_between_two_unrelated_files_lists_every_path_as_removed_or_added() {
     let out = run_ok(&["diff", SHIPPED, SECOND]);
     assert!(out.contains(
-        "0 paths changed outcome or urgency, 59 only in the old file, 8 only in the new file;"
+        "0 paths changed outcome or urgency, 66 only in the old file, 8 only in the new file;"
     ));
     // Every answer of the shipped file is foreign to the second one.
     assert!(out.contains(
@@ -339,7 +339,7 @@ fn the_shipped_content_is_a_draft_and_the_second_file_is_approved() {
     assert!(review.contains("| Clinical sign-off | draft: not yet approved by a clinician |"));
     let review = run_ok(&["review", SECOND]);
     assert!(review.contains(
-        "| Clinical sign-off | approved by A. Example (fictional) (Test fixture, not a clinician) on 2026-11-30 |"
+        "| Clinical sign-off | approved by A. Example (fictional) (Test fixture, not a clinician) on 2026-11-30; next review due 2027-11-30 |"
     ));
 }
 
@@ -378,16 +378,20 @@ fn signoff_prints_the_state_and_hash_of_draft_and_approved_content() {
             .map(|(_, v)| v.trim_matches('"').to_owned())
             .unwrap_or_default()
     };
+    let Review::Approved(approval) = &second.review else {
+        panic!("{SECOND} is approved")
+    };
     assert_eq!(
         approved,
         format!(
-            "id: {}\nversion: {}\nstatus: approved\nhash: {}\napproved_by: {}\nrole: {}\ndate: {}\n",
+            "id: {}\nversion: {}\nstatus: approved\nhash: {}\napproved_by: {}\nrole: {}\ndate: {}\nnext_review: {}\n",
             second.id,
             second.version,
             field("content_hash"),
             field("approved_by"),
             field("role"),
-            field("date")
+            field("date"),
+            approval.next_review
         )
     );
     assert_eq!(field("content_hash"), hash(SECOND));
@@ -457,7 +461,7 @@ fn approve_writes_a_record_that_the_build_accepts() {
     let approved = std::fs::read_to_string(dir.join("content.toml")).expect("the approved file");
     let hash = run_in(&dir, &["hash", "content.toml"]).stdout;
     assert!(approved.contains(&format!(
-        "[review]\nstatus = \"approved\"\napproved_by = \"Dr \\\"Jo\\\" Doe\"\nrole = \"Dermatologist\"\ndate = \"2026-12-01\"\ncontent_hash = \"{}\"\n",
+        "[review]\nstatus = \"approved\"\napproved_by = \"Dr \\\"Jo\\\" Doe\"\nrole = \"Dermatologist\"\ndate = \"2026-12-01\"\nnext_review = \"2027-12-01\"\ncontent_hash = \"{}\"\n",
         hash.trim()
     )), "{approved}");
     assert_eq!(run_in(&dir, &["check", "content.toml"]).code, 0);
@@ -469,6 +473,7 @@ fn approve_writes_a_record_that_the_build_accepts() {
                     && !l.starts_with("approved_by")
                     && !l.starts_with("role")
                     && !l.starts_with("date")
+                    && !l.starts_with("next_review")
                     && !l.starts_with("content_hash")
             })
             .collect::<Vec<_>>()
@@ -508,4 +513,34 @@ fn approve_refuses_without_an_approver_or_with_a_bad_date() {
             source(SECOND)
         );
     }
+}
+
+#[test]
+fn check_warns_once_the_next_review_is_due_and_the_build_does_not_care() {
+    let source = common::source(SECOND);
+    assert!(
+        !source.contains("next_review"),
+        "the fixture takes the default"
+    );
+    // Due a year after approval: not yet.
+    let out = run(&["check", SECOND]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    // Due on a day that has passed: a warning, and still valid (the hash
+    // does not cover the record, and the widget never changes by a date).
+    let overdue = source.replace(
+        "date = \"2026-11-30\"\n",
+        "date = \"2026-11-30\"\nnext_review = \"2026-12-01\"\n",
+    );
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("overdue.toml");
+    std::fs::write(&path, overdue).expect("a temporary file");
+    let out = run(&["check", path.to_str().expect("a UTF-8 path")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("warning: ")
+            && out
+                .stderr
+                .contains("next clinical review was due on 2026-12-01"),
+        "{}",
+        out.stderr
+    );
 }

@@ -146,8 +146,8 @@ fn a_new_urgency_changes_the_paths_to_that_outcome_only() {
 fn a_reworded_string_is_shown_old_and_new_at_its_location() {
     let reworded = edited(
         "reworded",
-        "label = { en = \"Severe\", es = \"Fuerte\" }",
-        "label = { en = \"Very bad\", es = \"Fuerte\" }",
+        "label = { en = \"Severe\", es = \"Muy fuerte\" }",
+        "label = { en = \"Very bad\", es = \"Muy fuerte\" }",
     );
     let out = run_ok(&["diff", SHIPPED, reworded.to_str().expect("a UTF-8 path")]);
     assert_eq!(

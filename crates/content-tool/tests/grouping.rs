@@ -11,7 +11,7 @@ use common::{SECOND, SHIPPED, TIES, content, run_ok, table_rows};
 use content_tool::grouped::{grouped_paths, one_place};
 use symptom_checker_core::engine::Selection;
 use symptom_checker_core::model::{OutcomeIdx, QuestionIdx};
-use symptom_checker_core::paths::all_paths;
+use symptom_checker_core::paths::{all_paths, routes_of};
 
 type Steps = Vec<(QuestionIdx, u32)>;
 
@@ -42,18 +42,34 @@ fn grouped_rows_expand_to_exactly_the_enumerated_paths() {
                 );
             }
         }
-        let enumerated: BTreeMap<Steps, OutcomeIdx> = all_paths(&c)
-            .expect("finite")
-            .into_iter()
+        // The core walks one set of boxes per route (the sets that lead to
+        // the same places): expanded back into every set of each route.
+        let mut enumerated: BTreeMap<Steps, OutcomeIdx> = BTreeMap::new();
+        for p in all_paths(&c).expect("finite") {
             // Paths that open several branches are the combined journeys.
-            .filter(|p| p.steps.iter().all(|&(q, s)| one_place(&c, q, s).is_some()))
-            .map(|p| {
-                (
-                    p.steps.iter().map(|(q, s)| (*q, s.bits())).collect(),
-                    p.outcome,
-                )
-            })
-            .collect();
+            if !p.steps.iter().all(|&(q, s)| one_place(&c, q, s).is_some()) {
+                continue;
+            }
+            let mut combos: Vec<Steps> = vec![Vec::new()];
+            for &(q, first) in &p.steps {
+                let route = routes_of(&c, q)
+                    .into_iter()
+                    .find(|r| r.selections[0] == first)
+                    .expect("the route walked");
+                combos = combos
+                    .iter()
+                    .flat_map(|prefix| {
+                        route.selections.iter().map(move |s| {
+                            let mut next = prefix.clone();
+                            next.push((q, s.bits()));
+                            next
+                        })
+                    })
+                    .collect();
+            }
+            assert_eq!(combos.len() as u64, p.exact);
+            enumerated.extend(combos.into_iter().map(|steps| (steps, p.outcome)));
+        }
         assert_eq!(expanded, enumerated, "{file}");
     }
 }

@@ -7,6 +7,44 @@ use common::{SHIPPED, content};
 use content_tool::readability::{MIN_WORDS, TARGET_GRADE};
 use content_tool::stats::stats;
 
+/// Strings the formulas cannot judge, each with the reason: a list of
+/// medicine names (the specification asks for them by generic and brand
+/// name), and wording the specification fixes word for word. A test below
+/// keeps each one real: it must still be above grade 8 and in the file.
+const NOT_PROSE: &[(&str, &str, &str)] = &[
+    (
+        "question headache_signs / answer blood_thinner / hint",
+        "en",
+        "names of medicines",
+    ),
+    (
+        "question headache_signs / answer blood_thinner / hint",
+        "es",
+        "names of medicines",
+    ),
+    (
+        "question red_flags / group 4",
+        "es",
+        "fixed by the specification (\"Embarazo o parto reciente\")",
+    ),
+];
+
+#[test]
+fn the_strings_that_are_not_prose_are_few_and_still_there() {
+    let s = stats(&content(SHIPPED));
+    for &(location, locale, why) in NOT_PROSE {
+        let reading = s.reading.iter().find(|r| r.locale == locale).expect(locale);
+        let graded = reading
+            .above_target()
+            .into_iter()
+            .find(|g| g.location == location);
+        assert!(
+            graded.is_some(),
+            "`{location}` ({locale}, {why}) is no longer above grade 8: remove it from NOT_PROSE"
+        );
+    }
+}
+
 #[test]
 fn shipped_strings_of_four_or_more_words_are_at_grade_8_or_below_in_every_locale() {
     let s = stats(&content(SHIPPED));
@@ -25,6 +63,11 @@ fn shipped_strings_of_four_or_more_words_are_at_grade_8_or_below_in_every_locale
         let offenders: Vec<String> = reading
             .above_target()
             .iter()
+            .filter(|g| {
+                !NOT_PROSE
+                    .iter()
+                    .any(|&(at, l, _)| at == g.location && l == locale)
+            })
             .map(|g| format!("{:.1}  {}  {:?}", g.grade, g.location, g.text))
             .collect();
         assert!(

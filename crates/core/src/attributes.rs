@@ -6,7 +6,9 @@
 //! A value either passes, cleaned, or is refused (`None`); the caller then
 //! uses its safe default and says so once.
 
-/// The emergency number used when none, or a refused one, is given.
+/// The emergency number used when the page sets none (the documented US
+/// default). A number that is set but refused is never replaced by it: the
+/// widget then says "your local emergency number", without a number.
 pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
 
 /// A number to show and to dial.
@@ -31,12 +33,19 @@ pub fn clean(value: &str) -> String {
 }
 
 /// A phone number with `min` to `max` digits: only digits, spaces and
-/// `+ - ( ) .`, a `+` only first.
+/// `+ - ( ) .`, a `+` only first. After a country code (`+44 (0)20 …`), a
+/// `(0)` is the trunk prefix that callers from abroad leave out: it is shown
+/// but not dialled.
 fn dial(value: &str, min: usize, max: usize) -> Option<Dial> {
     let value = clean(value);
     let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
     let plus = value.starts_with('+');
+    let dialled = if plus {
+        value.replacen("(0)", "", 1)
+    } else {
+        value.clone()
+    };
+    let digits: String = dialled.chars().filter(char::is_ascii_digit).collect();
     let ok = value.chars().all(allowed)
         && (min..=max).contains(&digits.len())
         && !value[usize::from(plus)..].contains('+');
@@ -52,9 +61,20 @@ pub fn phone(value: &str) -> Option<Dial> {
 }
 
 /// `emergency-number`: a short number such as 911, 112, 999 or 000, 2 to 6
-/// digits (spaces and punctuation allowed, as in `1 1 2`).
+/// digits (spaces and punctuation allowed, as in `1 1 2`). Refused: a
+/// country code (`+44 999`: an emergency number is dialled as it is), and
+/// what looks like two numbers (`999 112`, `999/112`: two groups of two
+/// digits or more), since the patient would dial them as one.
 pub fn emergency_number(value: &str) -> Option<Dial> {
-    dial(value, 2, 6)
+    let cleaned = clean(value);
+    let groups = cleaned
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| g.len() >= 2)
+        .count();
+    if cleaned.starts_with('+') || groups > 1 {
+        return None;
+    }
+    dial(&cleaned, 2, 6)
 }
 
 /// Characters never valid unescaped in a URL, which could only be there to
@@ -134,6 +154,18 @@ mod tests {
             "https://a.org/{}",
             "x".repeat(2000)
         )));
+    }
+
+    #[test]
+    fn a_trunk_zero_after_a_country_code_is_shown_but_not_dialled() {
+        let uk = phone("+44 (0)20 7946 0958").expect("a phone number");
+        assert_eq!(uk.href, "tel:+442079460958");
+        assert_eq!(uk.display, "+44 (0)20 7946 0958");
+        // Without a country code, the 0 is part of the number.
+        assert_eq!(
+            phone("(0)20 7946 0958").map(|d| d.href).as_deref(),
+            Some("tel:02079460958")
+        );
     }
 
     #[test]

@@ -136,6 +136,7 @@ emit_struct!(Content {
     default_locale,
     title,
     intro,
+    scope,
     questions,
     outcomes
 });
@@ -152,12 +153,14 @@ emit_struct!(Approval {
     by,
     role,
     date,
+    next_review,
     hash
 });
 emit_struct!(Answer {
     id,
     label,
     hint,
+    about,
     exclusive,
     red_flag,
     next,

@@ -6,7 +6,7 @@
 //! left here (loop bounds, range checks) only keep the functions total for
 //! hand-made content in tests.
 
-use crate::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target, Urgency};
+use crate::model::{Content, Kind, Locale, OutcomeIdx, QuestionIdx, Target, Urgency};
 
 /// The answers chosen at one question, as a set of answer positions.
 /// Validation caps a question at `Selection::MAX_ANSWERS` answers.
@@ -129,20 +129,35 @@ pub fn places(
     question: QuestionIdx,
     selection: Selection,
 ) -> Option<Vec<Target>> {
+    routes(content, question, selection).map(|r| r.into_iter().map(|(place, _)| place).collect())
+}
+
+/// Like [`places`], each place with the ticked answers that lead there (for
+/// an emergency, every ticked answer that leads to it).
+pub fn routes(
+    content: &Content,
+    question: QuestionIdx,
+    selection: Selection,
+) -> Option<Vec<(Target, Selection)>> {
     if !is_valid(content, question, selection) {
         return None;
     }
     let q = content.question(question);
-    let mut out: Vec<Target> = Vec::with_capacity(selection.len());
+    let mut out: Vec<(Target, Selection)> = Vec::with_capacity(selection.len());
     for a in selection.iter() {
         let next = q.answers[a].next;
         if let Target::Outcome(o) = next
             && content.outcome(o).urgency == Urgency::Emergency
         {
-            return Some(vec![next]);
+            let because = selection
+                .iter()
+                .filter(|&b| q.answers[b].next == next)
+                .fold(Selection::EMPTY, Selection::with);
+            return Some(vec![(next, because)]);
         }
-        if !out.contains(&next) {
-            out.push(next);
+        match out.iter_mut().find(|(place, _)| *place == next) {
+            Some((_, answers)) => *answers = answers.with(a),
+            None => out.push((next, Selection::one(a))),
         }
     }
     Some(out)
@@ -160,6 +175,85 @@ pub fn most_urgent(content: &Content, reached: &[OutcomeIdx]) -> Option<OutcomeI
         .max_by_key(|&o| content.outcome(o).urgency)
 }
 
+/// The ticked answers that opened a branch: what the branch is about ("a
+/// drooping eyelid", "a headache"). A journey opens its concerns at the
+/// first question whose ticked answers name one (`Answer::about`), or else
+/// lead to several places; questions and outcomes further down a branch
+/// keep its concern, even where the branch splits again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Concern {
+    /// The question where the journey split.
+    pub question: QuestionIdx,
+    /// The answers ticked there that lead into this branch.
+    pub answers: Selection,
+}
+
+impl Concern {
+    /// What the branch is about, in `locale`: each answer's `about` ("your
+    /// headache"), or its label when it has none.
+    pub fn names<'a>(&self, content: &'a Content, locale: Locale) -> Vec<&'a str> {
+        let Some(q) = content.questions.get(usize::from(self.question.0)) else {
+            return Vec::new();
+        };
+        self.answers
+            .iter()
+            .filter_map(|a| q.answers.get(a))
+            .map(|a| a.about.as_ref().unwrap_or(&a.label).get(locale))
+            .collect()
+    }
+}
+
+/// The names of `concerns`, in order, each once: see [`Concern::names`].
+pub fn concern_names<'a>(
+    content: &'a Content,
+    concerns: &[Concern],
+    locale: Locale,
+) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for name in concerns.iter().flat_map(|c| c.names(content, locale)) {
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// An outcome a journey reached, and the concern of the branch that
+/// reached it (`None` when the journey never split).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Reached {
+    /// The outcome.
+    pub outcome: OutcomeIdx,
+    /// The branch's concern.
+    pub concern: Option<Concern>,
+}
+
+/// One outcome of an outcome screen, with every concern that led to it
+/// (two branches can reach the same outcome): the part shown in full, or an
+/// "also" part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// The outcome.
+    pub outcome: OutcomeIdx,
+    /// The concerns of the branches that reached it, in order; empty when
+    /// the journey never split.
+    pub concerns: Vec<Concern>,
+}
+
+/// What ended a journey at once: the emergency outcome, and the question
+/// and ticked answers that led there (what the patient told us).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Emergency {
+    /// The emergency outcome.
+    pub outcome: OutcomeIdx,
+    /// The question answered last.
+    pub question: QuestionIdx,
+    /// The answers ticked there that lead to the emergency.
+    pub answers: Selection,
+    /// The concern of the branch it came from.
+    pub concern: Option<Concern>,
+}
+
 /// The places a journey still has to go, and the outcomes it has reached.
 ///
 /// This is the routing rule, in one place, for the widget and for every
@@ -168,18 +262,22 @@ pub fn most_urgent(content: &Content, reached: &[OutcomeIdx]) -> Option<OutcomeI
 /// next; each question is asked at most once; ticked answers that lead to
 /// outcomes are collected; an `emergency` outcome ends the journey at once;
 /// otherwise it ends, when nothing is left to ask, at the most urgent
-/// outcome collected (a tie: the first ticked).
+/// outcome collected (a tie: the first ticked). Each branch remembers the
+/// concern that opened it, so that every outcome can say what it is about.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Branches {
-    /// Places still to visit; the next one is last.
-    pending: Vec<Target>,
-    /// Questions already asked, in order.
-    asked: Vec<QuestionIdx>,
+    /// Places still to visit, each with its branch's concern; the next one
+    /// is last.
+    pending: Vec<(Target, Option<Concern>)>,
+    /// Questions already asked, in order, with their branch's concern.
+    asked: Vec<(QuestionIdx, Option<Concern>)>,
     /// Outcomes reached, in the order of the branches that reached them
     /// (the same outcome may appear twice).
-    reached: Vec<OutcomeIdx>,
+    reached: Vec<Reached>,
+    /// Every concern the journey split into, in order.
+    opened: Vec<Concern>,
     /// An emergency reached: the journey is over.
-    emergency: Option<OutcomeIdx>,
+    emergency: Option<Emergency>,
 }
 
 impl Branches {
@@ -188,7 +286,7 @@ impl Branches {
         let pending = if content.questions.is_empty() {
             Vec::new()
         } else {
-            vec![Target::Question(content.start())]
+            vec![(Target::Question(content.start()), None)]
         };
         Branches {
             pending,
@@ -200,54 +298,128 @@ impl Branches {
     /// is neither (only content that validation refuses gets there).
     pub fn next(&mut self, content: &Content) -> Option<Step> {
         if let Some(emergency) = self.emergency {
-            return Some(Step::Done(emergency));
+            return Some(Step::Done(emergency.outcome));
         }
-        while let Some(place) = self.pending.pop() {
+        while let Some((place, concern)) = self.pending.pop() {
             match place {
-                Target::Outcome(o) => self.reached.push(o),
-                Target::Question(q) if !self.asked.contains(&q) => {
+                Target::Outcome(outcome) => self.reached.push(Reached { outcome, concern }),
+                Target::Question(q) if !self.asked.iter().any(|(a, _)| *a == q) => {
                     // Keep it pending until it is answered.
-                    self.pending.push(place);
+                    self.pending.push((place, concern));
                     return Some(Step::Ask(q));
                 }
                 Target::Question(_) => {}
             }
         }
-        most_urgent(content, &self.reached).map(Step::Done)
+        most_urgent(content, &self.reached_outcomes()).map(Step::Done)
     }
 
     /// Follows `selection` at `question`, the question `next` returned.
     /// Does nothing when it is not that question or the answer is not valid.
     pub fn follow(&mut self, content: &Content, question: QuestionIdx, selection: Selection) {
-        if self.pending.last() != Some(&Target::Question(question)) {
+        let Some(&(Target::Question(asking), concern)) = self.pending.last() else {
+            return;
+        };
+        if asking != question {
             return;
         }
-        let Some(places) = places(content, question, selection) else {
+        let Some(routes) = routes(content, question, selection) else {
             return;
         };
         self.pending.pop();
-        self.asked.push(question);
-        if let [Target::Outcome(o)] = places[..]
-            && content.outcome(o).urgency == Urgency::Emergency
+        self.asked.push((question, concern));
+        if let [(Target::Outcome(outcome), answers)] = routes[..]
+            && content.outcome(outcome).urgency == Urgency::Emergency
         {
             // Whatever else was ticked, nothing more is asked.
-            self.reached.push(o);
-            self.emergency = Some(o);
+            self.reached.push(Reached { outcome, concern });
+            self.emergency = Some(Emergency {
+                outcome,
+                question,
+                answers,
+                concern,
+            });
             self.pending.clear();
             return;
         }
+        // Where the journey first names its concerns (or splits into several
+        // branches), each branch is about the answers that lead into it;
+        // below that, a branch keeps its concern.
+        let q = content.question(question);
+        let split = concern.is_none()
+            && (routes.len() > 1 || selection.iter().any(|a| q.answers[a].about.is_some()));
+        let concerns: Vec<Option<Concern>> = routes
+            .iter()
+            .map(|&(_, answers)| {
+                if split {
+                    Some(Concern { question, answers })
+                } else {
+                    concern
+                }
+            })
+            .collect();
+        self.opened.extend(concerns.iter().flatten());
         // The first place must come out first.
-        self.pending.extend(places.into_iter().rev());
+        self.pending.extend(
+            routes
+                .into_iter()
+                .zip(concerns)
+                .map(|((place, _), concern)| (place, concern))
+                .rev(),
+        );
     }
 
-    /// The outcomes reached so far, in order (the same one may appear twice).
-    pub fn reached(&self) -> &[OutcomeIdx] {
+    /// The outcomes reached so far, in order, with their branches' concerns
+    /// (the same outcome may appear twice).
+    pub fn reached(&self) -> &[Reached] {
         &self.reached
     }
 
-    /// The other outcomes reached besides `shown`: see [`others`].
-    pub fn also(&self, shown: OutcomeIdx) -> Vec<OutcomeIdx> {
-        others(&self.reached, shown)
+    /// The outcomes reached so far, in order.
+    fn reached_outcomes(&self) -> Vec<OutcomeIdx> {
+        self.reached.iter().map(|r| r.outcome).collect()
+    }
+
+    /// The concern of the question about to be asked, when the journey
+    /// opened several: which one this question is about.
+    pub fn about(&self) -> Option<Concern> {
+        match self.pending.last() {
+            Some(&(Target::Question(_), concern)) if self.several() => concern,
+            _ => None,
+        }
+    }
+
+    /// Whether the journey opened more than one concern.
+    pub fn several(&self) -> bool {
+        self.opened.len() > 1
+    }
+
+    /// The emergency that ended the journey, if one did.
+    pub fn emergency(&self) -> Option<Emergency> {
+        self.emergency
+    }
+
+    /// The concerns the journey split into that an emergency cut short
+    /// before any of their questions was asked or outcome reached, in order;
+    /// empty unless an emergency ended the journey.
+    pub fn not_assessed(&self) -> Vec<Concern> {
+        if self.emergency.is_none() {
+            return Vec::new();
+        }
+        let mut out: Vec<Concern> = Vec::new();
+        for &concern in &self.opened {
+            let asked = self.asked.iter().any(|&(_, c)| c == Some(concern));
+            let reached = self.reached.iter().any(|r| r.concern == Some(concern));
+            if !asked && !reached && !out.contains(&concern) {
+                out.push(concern);
+            }
+        }
+        out
+    }
+
+    /// The other outcomes reached besides `shown`: see [`also`].
+    pub fn also(&self, shown: OutcomeIdx) -> Vec<Part> {
+        also(&self.reached, shown, self.emergency.as_ref())
     }
 
     /// The most questions still to ask, the one about to be asked included:
@@ -255,10 +427,10 @@ impl Branches {
     /// its longest, but no more than the questions not yet asked that they
     /// can still reach.
     fn questions_left(&self, content: &Content) -> usize {
-        let mut seen = self.asked.clone();
+        let mut seen: Vec<QuestionIdx> = self.asked.iter().map(|&(q, _)| q).collect();
         let mut most = 0;
-        for place in self.pending.iter().rev() {
-            if let Target::Question(q) = *place
+        for &(place, _) in self.pending.iter().rev() {
+            if let Target::Question(q) = place
                 && !seen.contains(&q)
             {
                 most += questions_left(content, q);
@@ -269,16 +441,57 @@ impl Branches {
     }
 }
 
-/// The outcomes in `reached` other than `shown`, each once, in the order
-/// reached: the "also" parts of the outcome screen.
-pub fn others(reached: &[OutcomeIdx], shown: OutcomeIdx) -> Vec<OutcomeIdx> {
-    let mut out: Vec<OutcomeIdx> = Vec::new();
-    for &o in reached {
-        if o != shown && !out.contains(&o) {
-            out.push(o);
+/// Each outcome in `reached` once, in the order first reached, with every
+/// concern that led to it.
+pub fn parts(reached: &[Reached]) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    for r in reached {
+        let part = match out.iter_mut().find(|p| p.outcome == r.outcome) {
+            Some(part) => part,
+            None => {
+                out.push(Part {
+                    outcome: r.outcome,
+                    concerns: Vec::new(),
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        if let Some(concern) = r.concern
+            && !part.concerns.contains(&concern)
+        {
+            part.concerns.push(concern);
         }
     }
     out
+}
+
+/// The parts of `reached` other than `shown`, each once, in the order
+/// reached: the "also" parts of the outcome screen. When an `emergency`
+/// ended the journey, what its own branch reached before it is left out:
+/// within one concern the emergency supersedes the rest ("call now", not
+/// also "call your clinic today" about the same headache); the other
+/// concerns' parts stay.
+pub fn also(reached: &[Reached], shown: OutcomeIdx, emergency: Option<&Emergency>) -> Vec<Part> {
+    let kept: Vec<Reached> = reached
+        .iter()
+        .filter(|r| emergency.is_none_or(|e| r.concern != e.concern))
+        .copied()
+        .collect();
+    parts(&kept)
+        .into_iter()
+        .filter(|p| p.outcome != shown)
+        .collect()
+}
+
+/// The part of `reached` for `shown`, with the concerns that led to it.
+pub fn shown(reached: &[Reached], shown: OutcomeIdx) -> Part {
+    parts(reached)
+        .into_iter()
+        .find(|p| p.outcome == shown)
+        .unwrap_or(Part {
+            outcome: shown,
+            concerns: Vec::new(),
+        })
 }
 
 /// Adds `from` and every question reachable from it to `seen`, without
@@ -330,24 +543,36 @@ pub fn toggle(
 
 /// The most questions that can still be asked from `question` on, itself
 /// included (1 when every answer ends in an outcome): the longest single
-/// choice, and for multiple choice every branch its boxes can open.
+/// choice, and for multiple choice every branch its boxes can open
+/// together, or the branch of its exclusive answer, which is ticked alone.
 pub fn questions_left(content: &Content, question: QuestionIdx) -> usize {
     fn go(content: &Content, q: QuestionIdx, budget: usize) -> usize {
         let Some(question) = content.questions.get(usize::from(q.0)) else {
             return 0;
         };
-        let mut next: Vec<QuestionIdx> = Vec::new();
+        // The distinct questions the answers lead to: of the answers that
+        // can be ticked together, and of the exclusive ones.
+        let mut together: Vec<QuestionIdx> = Vec::new();
+        let mut alone: Vec<QuestionIdx> = Vec::new();
         for a in question.answers.iter() {
+            let list = if a.exclusive {
+                &mut alone
+            } else {
+                &mut together
+            };
             match a.next {
                 // `budget` bounds the recursion even for cyclic test content.
-                Target::Question(n) if budget > 0 && !next.contains(&n) => next.push(n),
+                Target::Question(n) if budget > 0 && !list.contains(&n) => list.push(n),
                 _ => {}
             }
         }
-        let below = next.into_iter().map(|n| go(content, n, budget - 1));
+        let below = |list: Vec<QuestionIdx>| list.into_iter().map(|n| go(content, n, budget - 1));
         1 + match question.kind {
-            Kind::Single => below.max().unwrap_or(0),
-            Kind::Multiple => below.sum(),
+            Kind::Single => below(together).max().unwrap_or(0),
+            Kind::Multiple => {
+                let together: usize = below(together).sum();
+                together.max(below(alone).max().unwrap_or(0))
+            }
         }
     }
     go(content, question, content.questions.len())
@@ -378,6 +603,35 @@ struct Walked {
     branches: Branches,
 }
 
+/// Everything a screen shows of a journey, from one walk along its
+/// answers: see [`Journey::view`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    /// The question to ask, or the outcome to show.
+    pub step: Step,
+    /// The questions asked on the way here, with the answers given, in the
+    /// order asked (across every branch): for an outcome, "why this advice".
+    pub path: Vec<(QuestionIdx, Selection)>,
+    /// Where the patient is, while a question is asked.
+    pub progress: Option<Progress>,
+    /// While a question is asked: the concern of its branch, when the
+    /// journey opened several ("About your headache").
+    pub about: Option<Concern>,
+    /// Whether the journey opened more than one concern: the outcome then
+    /// says what each part is about.
+    pub several: bool,
+    /// At an outcome: the outcome shown in full, with the concerns that led
+    /// to it.
+    pub shown: Option<Part>,
+    /// At an outcome: the other outcomes reached, each once, in order.
+    pub also: Vec<Part>,
+    /// At an emergency: what the patient told us that led to it.
+    pub emergency: Option<Emergency>,
+    /// At an emergency: the concerns it cut short before they were asked
+    /// about.
+    pub not_assessed: Vec<Concern>,
+}
+
 impl Journey {
     /// A fresh journey at the first question.
     pub fn new(content: &Content) -> Journey {
@@ -395,13 +649,50 @@ impl Journey {
             .unwrap_or_default()
     }
 
+    /// Everything the screen shows, from one walk along the kept answers:
+    /// the step, the path, the progress or the outcome's parts.
+    pub fn view(&self, content: &Content) -> View {
+        let mut path = Vec::new();
+        let walked = self.walk(content, |q, s| path.push((q, s)));
+        let Walked {
+            passed,
+            step,
+            branches,
+        } = walked;
+        match step {
+            Step::Ask(_) => View {
+                step,
+                path,
+                progress: Some(Progress {
+                    number: passed + 1,
+                    of_at_most: passed + branches.questions_left(content).max(1),
+                }),
+                about: branches.about(),
+                several: branches.several(),
+                shown: None,
+                also: Vec::new(),
+                emergency: None,
+                not_assessed: Vec::new(),
+            },
+            Step::Done(outcome) => View {
+                step,
+                path,
+                progress: None,
+                about: None,
+                several: branches.several(),
+                shown: Some(shown(branches.reached(), outcome)),
+                also: branches.also(outcome),
+                emergency: branches.emergency(),
+                not_assessed: branches.not_assessed(),
+            },
+        }
+    }
+
     /// The questions asked on the way to the current step, with the answers
     /// given, in the order asked (across every branch): for an outcome, "why
     /// this advice".
     pub fn path(&self, content: &Content) -> Vec<(QuestionIdx, Selection)> {
-        let mut path = Vec::new();
-        self.walk(content, |q, s| path.push((q, s)));
-        path
+        self.view(content).path
     }
 
     /// The current step.
@@ -412,23 +703,12 @@ impl Journey {
     /// At an outcome, the other outcomes reached besides the one shown, each
     /// once, in the order of the answers that led there; empty elsewhere.
     pub fn also(&self, content: &Content) -> Vec<OutcomeIdx> {
-        let walked = self.walk(content, |_, _| ());
-        match walked.step {
-            Step::Done(shown) => walked.branches.also(shown),
-            Step::Ask(_) => Vec::new(),
-        }
+        self.view(content).also.iter().map(|p| p.outcome).collect()
     }
 
     /// Where the patient is on the current path; `None` at an outcome.
     pub fn progress(&self, content: &Content) -> Option<Progress> {
-        let walked = self.walk(content, |_, _| ());
-        match walked.step {
-            Step::Ask(_) => Some(Progress {
-                number: walked.passed + 1,
-                of_at_most: walked.passed + walked.branches.questions_left(content).max(1),
-            }),
-            Step::Done(_) => None,
-        }
+        self.view(content).progress
     }
 
     /// Answers the current question. `None` (nothing changes) when

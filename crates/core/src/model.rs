@@ -126,6 +126,25 @@ pub struct Date {
     pub day: u8,
 }
 
+impl Date {
+    /// Whether `year` has a 29 February.
+    pub fn is_leap_year(year: u16) -> bool {
+        year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
+    }
+
+    /// The same day `years` later; 29 February becomes 28 February in a
+    /// year that has none.
+    pub fn years_later(self, years: u16) -> Date {
+        let year = self.year.saturating_add(years);
+        let day = if self.month == 2 && self.day == 29 && !Date::is_leap_year(year) {
+            28
+        } else {
+            self.day
+        };
+        Date { year, day, ..self }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -206,6 +225,10 @@ pub struct Answer {
     pub label: Text,
     /// Optional hint under the label.
     pub hint: Option<Text>,
+    /// What the branch this answer opens is about, as a short phrase that
+    /// follows "About" ("your headache"): named when the patient ticks it
+    /// with others (multiple choice only; without it, the label is used).
+    pub about: Option<Text>,
     /// "None of these": choosing it clears the others and back (multiple
     /// choice only, at most one per question).
     pub exclusive: bool,
@@ -223,8 +246,9 @@ pub struct Answer {
 pub struct Source {
     /// Title, per locale.
     pub title: Text,
-    /// An `https:` URL.
-    pub url: Str,
+    /// An `https:` URL per locale: the same page in every locale, unless
+    /// the source has its own page in that language.
+    pub url: Text,
 }
 
 /// Guidance shown at the end of a path.
@@ -273,6 +297,10 @@ pub struct Approval {
     pub role: Str,
     /// When they approved it.
     pub date: Date,
+    /// When the content is due for its next review (by default a year after
+    /// the approval). Only the review tools warn once it has passed: the
+    /// widget never changes by itself because of a date.
+    pub next_review: Date,
     /// The content hash they approved (`sha256:…`); validation refuses
     /// approved content whose hash differs.
     pub hash: Str,
@@ -308,6 +336,10 @@ pub struct Content {
     pub title: Text,
     /// The start screen's explanation: what this is for and for whom.
     pub intro: Text,
+    /// What the checker covers and what it does not (who it is for, what it
+    /// does not replace): on the start screen, and in "About this checker"
+    /// on every screen when the start screen is skipped.
+    pub scope: Option<Text>,
     /// Questions; the first is asked first.
     pub questions: List<Question>,
     /// Outcomes.

@@ -4,28 +4,85 @@
 //! Multiple-choice questions are expanded over every valid subset of their
 //! answers, so "every path ends in an outcome" and "every red flag ends in
 //! an emergency" are checked exhaustively, not by sampling.
+//!
+//! The engine's way on from a question depends only on the places its
+//! answers lead to (`engine::places`), never on which boxes led there: the
+//! sets of boxes of a question that lead to the same places, in the same
+//! order, are one *route* (`routes_of`), and `all_paths` walks one
+//! representative set per route, counting how many exact paths each path
+//! stands for. Every set of boxes is still routed, by `routes_of`; the walk
+//! is only spared repeating the same future for each of them, which keeps
+//! the millions of exact paths of several concerns at once checkable.
 
-use crate::engine::{Branches, Selection, Step, others};
+use crate::engine::{self, Branches, Concern, Emergency, Part, Reached, Selection, Step};
 use crate::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target};
 
-/// One complete way through the content.
+/// One complete way through the content, standing for `exact` ways that
+/// tick other boxes with the same routes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Path {
-    /// The questions asked and the answers given, in the order asked.
+    /// The questions asked and the answers given, in the order asked (at a
+    /// multiple-choice question, the route's first set of boxes).
     pub steps: Vec<(QuestionIdx, Selection)>,
     /// The outcome shown: the most urgent one reached.
     pub outcome: OutcomeIdx,
-    /// Every outcome reached, in the order of the branches that reached it
-    /// (one for a single concern; the same outcome may appear twice).
-    pub reached: Vec<OutcomeIdx>,
+    /// Every outcome reached, with its branch's concern, in the order of
+    /// the branches that reached it (the same outcome may appear twice).
+    pub reached: Vec<Reached>,
+    /// The emergency that ended the journey, if one did.
+    pub emergency: Option<Emergency>,
+    /// The concerns that emergency cut short (see
+    /// `Branches::not_assessed`).
+    pub not_assessed: Vec<Concern>,
+    /// How many exact paths (sets of boxes at each question) this one
+    /// stands for: they ask the same questions and reach the same outcomes.
+    pub exact: u64,
 }
 
 impl Path {
     /// The other outcomes reached besides the one shown: the "also" parts
-    /// of the outcome screen (see `engine::others`).
+    /// of the outcome screen (see `engine::also`).
     pub fn also(&self) -> Vec<OutcomeIdx> {
-        others(&self.reached, self.outcome)
+        self.also_parts().into_iter().map(|p| p.outcome).collect()
     }
+
+    /// The "also" parts, with the concerns that led to each.
+    pub fn also_parts(&self) -> Vec<Part> {
+        engine::also(&self.reached, self.outcome, self.emergency.as_ref())
+    }
+
+    /// The part shown in full, with the concerns that led to it.
+    pub fn shown_part(&self) -> Part {
+        engine::shown(&self.reached, self.outcome)
+    }
+}
+
+/// The sets of boxes of one question that lead to the same places.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// Where they lead, in order (`engine::places`).
+    pub places: Vec<Target>,
+    /// Every valid selection that leads there, in `selections` order.
+    pub selections: Vec<Selection>,
+}
+
+/// Every valid answer to `question`, grouped by where it leads, routes in
+/// the order of their first selection.
+pub fn routes_of(content: &Content, question: QuestionIdx) -> Vec<Route> {
+    let mut out: Vec<Route> = Vec::new();
+    for selection in selections(content, question) {
+        let Some(places) = engine::places(content, question, selection) else {
+            continue;
+        };
+        match out.iter_mut().find(|r| r.places == places) {
+            Some(route) => route.selections.push(selection),
+            None => out.push(Route {
+                places,
+                selections: vec![selection],
+            }),
+        }
+    }
+    out
 }
 
 /// Why a walk through the content did not end in an outcome.
@@ -78,38 +135,63 @@ pub fn all_paths(content: &Content) -> Result<Vec<Path>, Dead> {
     if let Some(cycle) = find_cycle(content) {
         return Err(Dead::Cycle(cycle));
     }
-    walk(content, Branches::new(content), &mut Vec::new(), &mut out)?;
+    let mut routes: Vec<Option<Vec<(Selection, u64)>>> = vec![None; content.questions.len()];
+    let mut walk = Walk {
+        content,
+        routes: &mut routes,
+        out: &mut out,
+        steps: Vec::new(),
+    };
+    walk.go(Branches::new(content), 1)?;
     Ok(out)
 }
 
-fn walk(
-    content: &Content,
-    mut branches: Branches,
-    steps: &mut Vec<(QuestionIdx, Selection)>,
-    out: &mut Vec<Path>,
-) -> Result<(), Dead> {
-    match branches.next(content) {
-        None => Err(Dead::NoOutcome(steps.clone())),
-        Some(Step::Done(outcome)) => {
-            if out.len() >= PATH_LIMIT {
-                return Err(Dead::TooMany);
+/// The depth-first walk of `all_paths`.
+struct Walk<'a> {
+    content: &'a Content,
+    /// Each question's routes, as (first selection, how many), once asked.
+    routes: &'a mut Vec<Option<Vec<(Selection, u64)>>>,
+    out: &'a mut Vec<Path>,
+    steps: Vec<(QuestionIdx, Selection)>,
+}
+
+impl Walk<'_> {
+    fn go(&mut self, mut branches: Branches, exact: u64) -> Result<(), Dead> {
+        match branches.next(self.content) {
+            None => Err(Dead::NoOutcome(self.steps.clone())),
+            Some(Step::Done(outcome)) => {
+                if self.out.len() >= PATH_LIMIT {
+                    return Err(Dead::TooMany);
+                }
+                self.out.push(Path {
+                    steps: self.steps.clone(),
+                    outcome,
+                    reached: branches.reached().to_vec(),
+                    emergency: branches.emergency(),
+                    not_assessed: branches.not_assessed(),
+                    exact,
+                });
+                Ok(())
             }
-            out.push(Path {
-                steps: steps.clone(),
-                outcome,
-                reached: branches.reached().to_vec(),
-            });
-            Ok(())
-        }
-        Some(Step::Ask(at)) => {
-            for selection in selections(content, at) {
-                let mut next = branches.clone();
-                next.follow(content, at, selection);
-                steps.push((at, selection));
-                walk(content, next, steps, out)?;
-                steps.pop();
+            Some(Step::Ask(at)) => {
+                let content = self.content;
+                let routes = self.routes[usize::from(at.0)]
+                    .get_or_insert_with(|| {
+                        routes_of(content, at)
+                            .into_iter()
+                            .map(|r| (r.selections[0], r.selections.len() as u64))
+                            .collect()
+                    })
+                    .clone();
+                for (selection, count) in routes {
+                    let mut next = branches.clone();
+                    next.follow(self.content, at, selection);
+                    self.steps.push((at, selection));
+                    self.go(next, exact.saturating_mul(count))?;
+                    self.steps.pop();
+                }
+                Ok(())
             }
-            Ok(())
         }
     }
 }
@@ -132,6 +214,9 @@ pub fn follow(
                     steps,
                     outcome,
                     reached: branches.reached().to_vec(),
+                    emergency: branches.emergency(),
+                    not_assessed: branches.not_assessed(),
+                    exact: 1,
                 });
             }
             Some(Step::Ask(q)) => {
@@ -188,8 +273,10 @@ fn find_cycle(content: &Content) -> Option<Vec<QuestionIdx>> {
 /// Figures about a set of paths.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
-    /// How many paths.
+    /// How many paths walked (one per set of routes).
     pub paths: usize,
+    /// How many exact paths they stand for (one per set of boxes).
+    pub exact: u64,
     /// The most questions on one path.
     pub deepest: usize,
     /// The outcomes some path reaches, in content order.
@@ -201,6 +288,7 @@ pub fn summarize(content: &Content, paths: &[Path]) -> Summary {
     let reached = |o: &OutcomeIdx| paths.iter().any(|p| p.outcome == *o);
     Summary {
         paths: paths.len(),
+        exact: paths.iter().map(|p| p.exact).sum(),
         deepest: paths.iter().map(|p| p.steps.len()).max().unwrap_or(0),
         outcomes_reached: (0..content.outcomes.len())
             .map(|i| OutcomeIdx(i as u16))

@@ -31,6 +31,9 @@ pub struct RawContent {
     pub title: Spanned<RawText>,
     /// The start screen's explanation.
     pub intro: Spanned<RawText>,
+    /// What the checker covers and does not.
+    #[serde(default)]
+    pub scope: Option<Spanned<RawText>>,
     /// Questions, in the order they are asked; the first one starts.
     #[serde(default)]
     pub questions: Vec<Spanned<RawQuestion>>,
@@ -88,6 +91,10 @@ pub struct RawReview {
     /// Approved only: the day of the approval, `YYYY-MM-DD`.
     #[serde(default)]
     pub date: Option<Spanned<String>>,
+    /// Approved only: when the next review is due, `YYYY-MM-DD` (default:
+    /// a year after `date`).
+    #[serde(default)]
+    pub next_review: Option<Spanned<String>>,
     /// Approved only: the content hash that was approved, `sha256:…`.
     #[serde(default)]
     pub content_hash: Option<Spanned<String>>,
@@ -104,6 +111,10 @@ pub struct RawAnswer {
     /// Optional hint under the label.
     #[serde(default)]
     pub hint: Option<Spanned<RawText>>,
+    /// Multiple choice only: what the branch this answer opens is about,
+    /// after "About" ("your headache").
+    #[serde(default)]
+    pub about: Option<Spanned<RawText>>,
     /// Multiple choice only: "none of these", clears the others.
     #[serde(default)]
     pub exclusive: Option<Spanned<bool>>,
@@ -150,4 +161,8 @@ pub struct RawSource {
     pub title: Spanned<RawText>,
     /// An `https:` URL.
     pub url: Spanned<String>,
+    /// The same source's page in another language, by locale code, where
+    /// it has one (`{ es = "https://…/spanish/…" }`).
+    #[serde(default)]
+    pub localized_url: Option<Spanned<RawText>>,
 }

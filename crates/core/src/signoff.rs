@@ -38,6 +38,7 @@ pub fn canonical(content: &Content) -> String {
         default_locale,
         title,
         intro,
+        scope,
         questions,
         outcomes,
     } = content;
@@ -50,6 +51,9 @@ pub fn canonical(content: &Content) -> String {
     w.value("default_locale", content.locale_code(*default_locale));
     w.text("title", title);
     w.text("intro", intro);
+    if let Some(scope) = scope {
+        w.text("scope", scope);
+    }
     for q in questions.iter() {
         w.question(content, q);
     }
@@ -96,6 +100,7 @@ impl Canon {
                 id,
                 label,
                 hint,
+                about,
                 exclusive,
                 red_flag,
                 next,
@@ -105,6 +110,9 @@ impl Canon {
             self.text("label", label);
             if let Some(hint) = hint {
                 self.text("hint", hint);
+            }
+            if let Some(about) = about {
+                self.text("about", about);
             }
             self.value("exclusive", &exclusive.to_string());
             self.value("red_flag", &red_flag.to_string());
@@ -141,7 +149,12 @@ impl Canon {
         self.text("tell_clinician", tell_clinician);
         for Source { title, url } in sources.iter() {
             self.text("source", title);
-            self.value("url", url);
+            // One line when every locale cites the same page, as before
+            // sources could have a page per language.
+            match url.0.split_first() {
+                Some((first, rest)) if rest.iter().all(|u| u == first) => self.value("url", first),
+                _ => self.text("url", url),
+            }
         }
     }
 }

@@ -1,15 +1,17 @@
-//! The emergency-number rule against the table of cases that the loader's
-//! fallback is tested with too (`tests/attributes/emergency-number.tsv`),
-//! so the widget and its fallback show the same number.
+//! The rules for the phone numbers the page sets, against the tables of
+//! cases that the loader's fallback is tested with too
+//! (`tests/attributes/*.tsv`), so the widget and its fallback dial the same
+//! number, and refuse the same values.
 
 mod common;
 
 use common::manifest_path;
-use symptom_checker_core::attributes::emergency_number;
+use symptom_checker_core::attributes::{Dial, emergency_number, phone};
 
-#[test]
-fn the_emergency_number_rule_follows_the_shared_table() {
-    let path = manifest_path("../../tests/attributes/emergency-number.tsv");
+/// Checks `rule` against every case of `tests/attributes/{file}`; the
+/// number of cases.
+fn check_table(file: &str, rule: fn(&str) -> Option<Dial>) -> usize {
+    let path = manifest_path(&format!("../../tests/attributes/{file}"));
     let table = std::fs::read_to_string(&path).expect("the table of cases");
     let unescape = |s: &str| s.replace("\\s", " ");
     let mut cases = 0;
@@ -19,7 +21,7 @@ fn the_emergency_number_rule_follows_the_shared_table() {
     {
         let cols: Vec<&str> = line.split('\t').collect();
         let value = unescape(cols[0]);
-        let got = emergency_number(&value).map(|d| (d.display, d.href));
+        let got = rule(&value).map(|d| (d.display, d.href));
         let expected = match cols.get(1..3) {
             Some([display, href]) => Some((unescape(display), (*href).to_owned())),
             _ => {
@@ -27,8 +29,20 @@ fn the_emergency_number_rule_follows_the_shared_table() {
                 None
             }
         };
-        assert_eq!(got, expected, "emergency-number={value:?}");
+        assert_eq!(got, expected, "{file}: {value:?}");
         cases += 1;
     }
-    assert!(cases >= 20, "only {cases} cases");
+    cases
+}
+
+#[test]
+fn the_emergency_number_rule_follows_the_shared_table() {
+    let cases = check_table("emergency-number.tsv", emergency_number);
+    assert!(cases >= 27, "only {cases} cases");
+}
+
+#[test]
+fn the_clinic_phone_rule_follows_the_shared_table() {
+    let cases = check_table("clinic-phone.tsv", phone);
+    assert!(cases >= 10, "only {cases} cases");
 }

@@ -21,9 +21,9 @@ fn the_shipped_content_becomes_one_static_with_every_id() {
         ids.extend(q.answers.iter().map(|a| a.id.as_str()));
     }
     ids.extend(content.outcomes.iter().map(|o| o.id.as_str()));
-    // The content id, 12 questions with their 49 answers, 14 outcomes.
-    let answers = 14 + 7 + 5 + 2 + 2 + 3 + 3 + 2 + 2 + 3 + 4 + 2;
-    assert_eq!(ids.len(), 1 + 12 + answers + 14);
+    // The content id, 15 questions with their 65 answers, 18 outcomes.
+    let answers = 14 + 9 + 6 + 8 + 2 + 4 + 2 + 2 + 2 + 3 + 2 + 2 + 3 + 4 + 2;
+    assert_eq!(ids.len(), 1 + 15 + answers + 18);
     for id in ids {
         assert!(
             code.contains(&format!("Cow::Borrowed({id:?})")),

@@ -54,20 +54,50 @@ const QUESTIONS: &[(&str, Kind, &[&str])] = &[
         "concern",
         Kind::Multiple,
         &[
-            "headache",
-            "heaviness",
             "droop",
+            "headache",
+            "site_problem",
             "rash",
+            "local_weakness",
+            "heaviness",
             "uneven",
             "not_working",
-            "local_weakness",
+            "other",
         ],
     ),
     (
         "droop_signs",
         Kind::Multiple,
-        &["both_sides", "eye_closed", "pupils", "eye_pain", "none"],
+        &[
+            "far_from_face",
+            "pupils",
+            "both_sides",
+            "eye_closed",
+            "eye_pain",
+            "none",
+        ],
     ),
+    (
+        "headache_signs",
+        Kind::Multiple,
+        &[
+            "fever",
+            "pregnant",
+            "blood_thinner",
+            "worsening",
+            "older_new",
+            "weak_immunity",
+            "positional",
+            "none",
+        ],
+    ),
+    ("thinner_check", Kind::Single, &["yes", "no"]),
+    (
+        "site_signs",
+        Kind::Multiple,
+        &["near_eye", "infection", "growing_bruise", "none"],
+    ),
+    ("weakness_kind", Kind::Single, &["expected", "other"]),
     (
         "not_working_when",
         Kind::Single,
@@ -77,11 +107,6 @@ const QUESTIONS: &[(&str, Kind, &[&str])] = &[
         "uneven_when",
         Kind::Single,
         &["under_2_weeks", "over_2_weeks"],
-    ),
-    (
-        "headache_signs",
-        Kind::Multiple,
-        &["fever", "pregnant", "none"],
     ),
     ("reason", Kind::Single, &["cosmetic", "migraine", "other"]),
     ("usual_migraine", Kind::Single, &["yes", "no"]),
@@ -101,16 +126,20 @@ const OUTCOMES: &[(&str, Urgency)] = &[
     ("allergy_check", Urgency::Urgent),
     ("headache_urgent", Urgency::Urgent),
     ("droop_urgent", Urgency::Urgent),
+    ("site_check", Urgency::Urgent),
     ("headache_persisting", Urgency::Soon),
     ("headache_other_cause", Urgency::Soon),
     ("droop_review", Urgency::Soon),
     ("touch_up", Urgency::Soon),
     ("weakness_review", Urgency::Soon),
+    ("other_review", Urgency::Soon),
     ("not_working_review", Urgency::Soon),
     ("wait_full_effect", Urgency::SelfCare),
     ("headache_self_care", Urgency::SelfCare),
     ("usual_migraine_plan", Urgency::SelfCare),
     ("heaviness_expected", Urgency::SelfCare),
+    ("weakness_expected", Urgency::SelfCare),
+    ("site_expected", Urgency::SelfCare),
 ];
 
 const NONE: (&str, &[&str]) = ("red_flags", &["none"]);
@@ -198,8 +227,17 @@ fn red_flags_are_marked_and_only_none_is_exclusive() {
         assert_eq!(a.red_flag, !is_none, "red_flag of `{}`", a.id);
         assert_eq!(a.exclusive, is_none, "exclusive of `{}`", a.id);
     }
+    // Question 1's, and a droop with unequal pupils: the warning-sign list
+    // of every outcome below `emergency`.
     let flagged: Vec<&str> = content.red_flags().map(|a| a.id.as_str()).collect();
-    assert_eq!(flagged, RED_FLAGS, "no red flags outside question 1");
+    let mut expected = RED_FLAGS.to_vec();
+    expected.push("pupils");
+    assert_eq!(flagged, expected);
+    for q in content.questions.iter() {
+        for a in q.answers.iter() {
+            assert_eq!(a.exclusive, a.id.as_str() == "none", "`{}.{}`", q.id, a.id);
+        }
+    }
 }
 
 #[test]
@@ -239,16 +277,78 @@ fn each_other_concern_ends_at_its_outcome() {
     let table = [
         ("heaviness", "heaviness_expected"),
         ("rash", "allergy_check"),
-        ("local_weakness", "weakness_review"),
+        ("other", "other_review"),
     ];
     for (concern, expected) in table {
         check(&[NONE, ("concern", &[concern])], expected);
     }
+    let weakness = ("concern", &["local_weakness"][..]);
+    check(
+        &[NONE, weakness, ("weakness_kind", &["expected"])],
+        "weakness_expected",
+    );
+    check(
+        &[NONE, weakness, ("weakness_kind", &["other"])],
+        "weakness_review",
+    );
 }
 
 #[test]
-fn a_droop_is_urgent_with_any_sign_and_an_emergency_with_unequal_pupils() {
+fn the_needle_spot_is_expected_checked_today_or_an_emergency_near_the_eye() {
+    let site = ("concern", &["site_problem"][..]);
+    check(&[NONE, site, ("site_signs", &["none"])], "site_expected");
+    for signs in [
+        &["infection"][..],
+        &["growing_bruise"],
+        &["infection", "growing_bruise"],
+    ] {
+        check(&[NONE, site, ("site_signs", signs)], "site_check");
+    }
+    for signs in [&["near_eye"][..], &["near_eye", "infection"]] {
+        check(&[NONE, site, ("site_signs", signs)], "emergency_now");
+    }
+}
+
+#[test]
+fn a_headache_on_a_blood_thinner_is_an_emergency_when_severe_and_urgent_otherwise() {
+    let thinner = ("headache_signs", &["blood_thinner"][..]);
+    check(
+        &[NONE, HEADACHE, thinner, ("thinner_check", &["yes"])],
+        "emergency_now",
+    );
+    check(
+        &[NONE, HEADACHE, thinner, ("thinner_check", &["no"])],
+        "headache_urgent",
+    );
+    // With another sign too: still asked, and still an emergency if severe.
+    check(
+        &[
+            NONE,
+            HEADACHE,
+            ("headache_signs", &["fever", "blood_thinner"]),
+            ("thinner_check", &["yes"]),
+        ],
+        "emergency_now",
+    );
+}
+
+#[test]
+fn a_headache_getting_worse_new_after_50_with_weak_immunity_or_positional_is_urgent() {
+    for sign in ["worsening", "older_new", "weak_immunity", "positional"] {
+        check(
+            &[NONE, HEADACHE, ("headache_signs", &[sign])],
+            "headache_urgent",
+        );
+    }
+}
+
+#[test]
+fn a_droop_is_urgent_with_any_sign_and_an_emergency_with_unequal_pupils_or_a_distant_shot() {
     let droop = ("concern", &["droop"][..]);
+    check(
+        &[NONE, droop, ("droop_signs", &["far_from_face"])],
+        "emergency_now",
+    );
     check(&[NONE, droop, ("droop_signs", &["none"])], "droop_review");
     for sign in ["both_sides", "eye_closed", "eye_pain"] {
         check(&[NONE, droop, ("droop_signs", &[sign])], "droop_urgent");
@@ -600,8 +700,8 @@ fn progress_counts_the_questions_left_on_the_current_path() {
     let progress = |answers: &[(&str, &[&str])]| answer_all(content, answers).progress(content);
     let p = |number, of_at_most| Some(Progress { number, of_at_most });
     // Before the concerns are ticked, every branch they could open counts.
-    assert_eq!(progress(&[]), p(1, 11));
-    assert_eq!(progress(&[NONE]), p(2, 11));
+    assert_eq!(progress(&[]), p(1, 13));
+    assert_eq!(progress(&[NONE]), p(2, 13));
     assert_eq!(progress(&[NONE, HEADACHE]), p(3, 8));
     assert_eq!(progress(&[NONE, HEADACHE, NO_SIGNS]), p(4, 8));
     // A droop asks one question more at most.
@@ -835,26 +935,96 @@ fn with<'a>(
 #[test]
 fn a_droop_and_a_headache_are_both_assessed_the_droop_with_eye_pain_wins() {
     // The blind review's story: picking only the headache ended at self-care.
-    let both = [NONE, ("concern", &["headache", "droop"][..])];
-    let mut answers = with(&both, &MILD_RECENT);
-    answers.push(("droop_signs", &["eye_pain"]));
-    check_all(&answers, "droop_urgent", &["headache_self_care"]);
+    // The droop is asked first: it can reach an emergency.
+    let both = [
+        NONE,
+        ("concern", &["headache", "droop"][..]),
+        ("droop_signs", &["eye_pain"]),
+    ];
+    check_all(
+        &with(&both, &MILD_RECENT),
+        "droop_urgent",
+        &["headache_self_care"],
+    );
     // Ticked in the other order, the boxes are the same set: same questions.
-    let other_order = [NONE, ("concern", &["droop", "headache"][..])];
-    let mut answers = with(&other_order, &MILD_RECENT);
-    answers.push(("droop_signs", &["eye_pain"]));
-    check_all(&answers, "droop_urgent", &["headache_self_care"]);
+    let other_order = [
+        NONE,
+        ("concern", &["droop", "headache"][..]),
+        ("droop_signs", &["eye_pain"]),
+    ];
+    check_all(
+        &with(&other_order, &MILD_RECENT),
+        "droop_urgent",
+        &["headache_self_care"],
+    );
     // A plain droop with a mild headache: both `soon` and `self_care`.
-    let mut answers = with(&both, &MILD_RECENT);
-    answers.push(("droop_signs", &["none"]));
-    check_all(&answers, "droop_review", &["headache_self_care"]);
+    let plain = [
+        NONE,
+        ("concern", &["headache", "droop"][..]),
+        ("droop_signs", &["none"]),
+    ];
+    check_all(
+        &with(&plain, &MILD_RECENT),
+        "droop_review",
+        &["headache_self_care"],
+    );
 }
 
 #[test]
-fn unequal_pupils_on_a_later_branch_still_end_in_an_emergency_at_once() {
-    let mut answers = with(&[NONE, ("concern", &["headache", "droop"])], &MILD_RECENT);
-    answers.push(("droop_signs", &["pupils", "eye_pain"]));
-    check_all(&answers, "emergency_now", &["headache_self_care"]);
+fn an_emergency_on_a_later_branch_ends_the_journey_at_once() {
+    // The droop answered first, then the headache on a blood thinner is
+    // severe: the emergency, the droop's advice kept as "also".
+    check_all(
+        &[
+            NONE,
+            ("concern", &["droop", "headache"]),
+            ("droop_signs", &["none"]),
+            ("headache_signs", &["blood_thinner"]),
+            ("thinner_check", &["yes"]),
+        ],
+        "emergency_now",
+        &["droop_review"],
+    );
+}
+
+#[test]
+fn what_the_emergency_supersedes_and_what_it_leaves_not_assessed() {
+    let content = shipped();
+    // A fever and a blood thinner with a severe headache: the headache's
+    // "today" is superseded by the emergency of the same headache.
+    let journey = answer_all(
+        content,
+        &[
+            NONE,
+            ("concern", &["headache", "rash", "heaviness"]),
+            ("headache_signs", &["fever", "blood_thinner"]),
+            ("thinner_check", &["yes"]),
+        ],
+    );
+    let view = journey.view(content);
+    assert_eq!(view.step, Step::Done(outcome(content, "emergency_now")));
+    assert!(view.also.is_empty(), "{:?}", view.also);
+    // The rash and the heavy feeling were never asked about.
+    let concern = question(content, "concern");
+    let names: Vec<String> = view
+        .not_assessed
+        .iter()
+        .flat_map(|c| answer_ids(content, c.question, c.answers))
+        .collect();
+    assert_eq!(names, ["rash", "heaviness"]);
+    assert!(view.not_assessed.iter().all(|c| c.question == concern));
+    // What the patient told us: the answer that led to the emergency.
+    let e = view.emergency.expect("an emergency");
+    assert_eq!(answer_ids(content, e.question, e.answers), ["yes"]);
+    let shown = view.shown.expect("a part shown");
+    assert_eq!(
+        shown
+            .concerns
+            .iter()
+            .flat_map(|c| answer_ids(content, c.question, c.answers))
+            .collect::<Vec<_>>(),
+        ["headache"]
+    );
 }
 
 #[test]
@@ -936,9 +1106,53 @@ fn uneven_and_not_working_ask_each_their_own_question() {
 #[test]
 fn concerns_that_end_at_once_are_collected_with_the_branches() {
     check_all(
-        &[NONE, ("concern", &["heaviness", "rash", "local_weakness"])],
+        &[
+            NONE,
+            ("concern", &["heaviness", "rash", "local_weakness"]),
+            ("weakness_kind", &["other"]),
+        ],
         "allergy_check",
-        &["heaviness_expected", "weakness_review"],
+        &["weakness_review", "heaviness_expected"],
+    );
+}
+
+#[test]
+fn each_branch_says_which_concern_it_is_about_and_each_part_too() {
+    let content = shipped();
+    let en = content.locale("en").expect("English");
+    let both = answer_all(content, &[NONE, ("concern", &["droop", "headache"])]);
+    let about = both.view(content).about.expect("two concerns: named");
+    assert_eq!(about.names(content, en), ["your drooping eyelid or brow"]);
+    let then = answer_all(
+        content,
+        &[
+            NONE,
+            ("concern", &["droop", "headache"]),
+            ("droop_signs", &["none"]),
+        ],
+    );
+    let about = then.view(content).about.expect("two concerns: named");
+    assert_eq!(about.names(content, en), ["your headache"]);
+    // One concern: nothing to tell apart.
+    let one = answer_all(content, &[NONE, HEADACHE]);
+    assert_eq!(one.view(content).about, None);
+    // The same outcome reached by two concerns names both.
+    let two = answer_all(
+        content,
+        &[
+            NONE,
+            ("concern", &["heaviness", "uneven", "not_working"]),
+            ("uneven_when", &["under_2_weeks"]),
+            ("not_working_when", &["under_2_weeks"]),
+        ],
+    );
+    let view = two.view(content);
+    let [part] = &view.also[..] else {
+        panic!("one also part: {:?}", view.also)
+    };
+    assert_eq!(
+        symptom_checker_core::engine::concern_names(content, &part.concerns, en),
+        ["your uneven result", "the treatment not working"]
     );
 }
 
@@ -959,13 +1173,13 @@ fn a_single_concern_ends_as_before() {
 #[test]
 fn back_goes_to_the_question_asked_before_across_branches() {
     let content = shipped();
-    let both = [NONE, ("concern", &["headache", "droop"][..])];
-    let at_droop = answer_all(content, &with(&both, &MILD_RECENT));
+    let both = [NONE, ("concern", &["headache", "uneven"][..])];
+    let at_uneven = answer_all(content, &with(&both, &MILD_RECENT));
     assert_eq!(
-        at_droop.step(content),
-        Step::Ask(question(content, "droop_signs"))
+        at_uneven.step(content),
+        Step::Ask(question(content, "uneven_when"))
     );
-    let back = at_droop.back(content).expect("back");
+    let back = at_uneven.back(content).expect("back");
     let duration = question(content, "duration");
     assert_eq!(back.step(content), Step::Ask(duration));
     assert_eq!(
@@ -973,18 +1187,18 @@ fn back_goes_to_the_question_asked_before_across_branches() {
         ["under_48h"],
         "the answer is kept"
     );
-    // Back to the concerns, untick the headache: straight to the droop.
+    // Back to the concerns, untick the headache: straight to `uneven_when`.
     let concern = question(content, "concern");
     let mut at_concern = back;
     while at_concern.step(content) != Step::Ask(concern) {
         at_concern = at_concern.back(content).expect("back");
     }
-    let droop_only = at_concern
-        .answer(content, concern, selection(content, concern, &["droop"]))
+    let uneven_only = at_concern
+        .answer(content, concern, selection(content, concern, &["uneven"]))
         .expect("an answer");
     assert_eq!(
-        droop_only.step(content),
-        Step::Ask(question(content, "droop_signs"))
+        uneven_only.step(content),
+        Step::Ask(question(content, "uneven_when"))
     );
 }
 
@@ -993,11 +1207,16 @@ fn progress_counts_every_branch_still_to_come() {
     let content = shipped();
     let progress = |answers: &[(&str, &[&str])]| answer_all(content, answers).progress(content);
     let p = |number, of_at_most| Some(Progress { number, of_at_most });
-    // The headache's six questions at most, then the droop's one.
+    // The droop's one question, then the headache's six at most.
     assert_eq!(
         progress(&[NONE, ("concern", &["headache", "droop"])]),
         p(3, 9)
     );
-    let answers = with(&[NONE, ("concern", &["headache", "droop"])], &MILD_RECENT);
+    let mut answers = vec![
+        NONE,
+        ("concern", &["headache", "droop"][..]),
+        ("droop_signs", &["none"]),
+    ];
+    answers.extend(&MILD_RECENT[..4]);
     assert_eq!(progress(&answers), p(8, 8));
 }

@@ -14,9 +14,12 @@ export const QUESTIONS = {
   red_flags: 'multiple',
   concern: 'multiple',
   droop_signs: 'multiple',
+  headache_signs: 'multiple',
+  thinner_check: 'single',
+  site_signs: 'multiple',
+  weakness_kind: 'single',
   not_working_when: 'single',
   uneven_when: 'single',
-  headache_signs: 'multiple',
   reason: 'single',
   usual_migraine: 'single',
   migraine_course: 'single',
@@ -38,7 +41,7 @@ const NONE = ['red_flags', ['none']];
 const HEADACHE = [NONE, ['concern', ['headache']], ['headache_signs', ['none']]];
 
 /**
- * All 14 outcomes of the spec, each with its urgency and one answer path
+ * All 18 outcomes of the spec, each with its urgency and one answer path
  * that reaches it (the paths between them use every answer of every
  * single-choice question at least once where the spec allows).
  * @type {Record<string, {urgency: string, path: [string, string[]][]}>}
@@ -54,6 +57,10 @@ export const ROUTES = {
     urgency: 'urgent',
     path: [NONE, ['concern', ['droop']], ['droop_signs', ['both_sides', 'eye_pain']]],
   },
+  site_check: {
+    urgency: 'urgent',
+    path: [NONE, ['concern', ['site_problem']], ['site_signs', ['infection', 'growing_bruise']]],
+  },
   headache_persisting: {
     urgency: 'soon',
     path: [...HEADACHE, ['reason', ['migraine']], ['usual_migraine', ['no']],
@@ -65,7 +72,11 @@ export const ROUTES = {
   },
   droop_review: { urgency: 'soon', path: [NONE, ['concern', ['droop']], ['droop_signs', ['none']]] },
   touch_up: { urgency: 'soon', path: [NONE, ['concern', ['uneven']], ['uneven_when', ['over_2_weeks']]] },
-  weakness_review: { urgency: 'soon', path: [NONE, ['concern', ['local_weakness']]] },
+  weakness_review: {
+    urgency: 'soon',
+    path: [NONE, ['concern', ['local_weakness']], ['weakness_kind', ['other']]],
+  },
+  other_review: { urgency: 'soon', path: [NONE, ['concern', ['other']]] },
   not_working_review: {
     urgency: 'soon',
     path: [NONE, ['concern', ['not_working']], ['not_working_when', ['over_2_weeks']]],
@@ -84,11 +95,19 @@ export const ROUTES = {
     path: [...HEADACHE, ['reason', ['migraine']], ['usual_migraine', ['yes']], ['migraine_course', ['usual']]],
   },
   heaviness_expected: { urgency: 'self_care', path: [NONE, ['concern', ['heaviness']]] },
+  weakness_expected: {
+    urgency: 'self_care',
+    path: [NONE, ['concern', ['local_weakness']], ['weakness_kind', ['expected']]],
+  },
+  site_expected: {
+    urgency: 'self_care',
+    path: [NONE, ['concern', ['site_problem']], ['site_signs', ['none']]],
+  },
 };
 
 /**
  * More stories from the specification, each with where it must end: the
- * under-triage gaps version 2 closed, and the waits it allows.
+ * under-triage gaps versions 2 and 3 closed, and the waits they allow.
  * @type {[string, [string, string[]][], string][]}
  */
 export const STORIES = [
@@ -96,12 +115,33 @@ export const STORIES = [
   ['pregnant with flashing lights', [['red_flags', ['pregnancy_warning']]], 'emergency_now'],
   ['blotchy painful skin near a shot', [['red_flags', ['skin_colour']]], 'emergency_now'],
   ['a droop with unequal pupils', [NONE, ['concern', ['droop']], ['droop_signs', ['pupils']]], 'emergency_now'],
+  ['an eyelid droop after an underarm shot', [NONE, ['concern', ['droop']], ['droop_signs', ['far_from_face']]],
+    'emergency_now'],
   ['a droop of both eyelids', [NONE, ['concern', ['droop']], ['droop_signs', ['both_sides']]], 'droop_urgent'],
   ['an eye that will not open', [NONE, ['concern', ['droop']], ['droop_signs', ['eye_closed']]], 'droop_urgent'],
   ['a headache with fever', [NONE, ['concern', ['headache']], ['headache_signs', ['fever']]], 'headache_urgent'],
   ['a headache in pregnancy', [NONE, ['concern', ['headache']], ['headache_signs', ['pregnant']]], 'headache_urgent'],
+  ['a new temple headache at 74 with jaw pain when chewing',
+    [NONE, ['concern', ['headache']], ['headache_signs', ['older_new']]], 'headache_urgent'],
+  ['a severe, worsening headache with vomiting on rivaroxaban',
+    [NONE, ['concern', ['headache']], ['headache_signs', ['blood_thinner', 'worsening']], ['thinner_check', ['yes']]],
+    'emergency_now'],
+  ['a mild headache on warfarin',
+    [NONE, ['concern', ['headache']], ['headache_signs', ['blood_thinner']], ['thinner_check', ['no']]],
+    'headache_urgent'],
+  ['a headache worse on standing up', [NONE, ['concern', ['headache']], ['headache_signs', ['positional']]],
+    'headache_urgent'],
   ['a migraine beyond 72 hours', [...HEADACHE, ['reason', ['migraine']], ['usual_migraine', ['yes']],
     ['migraine_course', ['long']]], 'headache_urgent'],
+  ['a spreading red, hot needle spot', [NONE, ['concern', ['site_problem']], ['site_signs', ['infection']]],
+    'site_check'],
+  ['an eyelid swollen shut near the shot', [NONE, ['concern', ['site_problem']], ['site_signs', ['near_eye']]],
+    'emergency_now'],
+  ['a small bruise at the needle spot', [NONE, ['concern', ['site_problem']], ['site_signs', ['none']]],
+    'site_expected'],
+  ['a straw is harder after a lip flip', [NONE, ['concern', ['local_weakness']], ['weakness_kind', ['expected']]],
+    'weakness_expected'],
+  ['something not on the list', [NONE, ['concern', ['other']]], 'other_review'],
   ['lopsided at day five', [NONE, ['concern', ['uneven']], ['uneven_when', ['under_2_weeks']]], 'wait_full_effect'],
 ];
 
@@ -110,35 +150,47 @@ const MILD_RECENT = [['headache_signs', ['none']], ['reason', ['cosmetic']], ['s
 
 /**
  * Several concerns ticked together (the specification's "several concerns
- * at once"): each ticked concern's questions in answer order, the most
- * urgent outcome shown in full, the others as "also" parts, in order.
+ * at once"): each ticked concern's questions in answer order (the droop
+ * first, then the headache), the most urgent outcome shown in full, the
+ * others as "also" parts, in order, each with the concerns that led to it.
  * Boxes are ticked in the order given, so both orders of one pair appear.
- * @type {[string, [string, string[]][], string, string[]][]}
+ * @type {[string, [string, string[]][], string, string[], Record<string, string[]>][]}
  */
 export const COMBINED = [
   ['a droop with eye pain and a mild headache, headache ticked first',
-    [NONE, ['concern', ['headache', 'droop']], ...MILD_RECENT, ['droop_signs', ['eye_pain']]],
-    'droop_urgent', ['headache_self_care']],
+    [NONE, ['concern', ['headache', 'droop']], ['droop_signs', ['eye_pain']], ...MILD_RECENT],
+    'droop_urgent', ['headache_self_care'], { headache_self_care: ['headache'] }],
   ['a droop with eye pain and a mild headache, droop ticked first',
-    [NONE, ['concern', ['droop', 'headache']], ...MILD_RECENT, ['droop_signs', ['eye_pain']]],
-    'droop_urgent', ['headache_self_care']],
-  ['a droop with unequal pupils after a mild headache',
-    [NONE, ['concern', ['headache', 'droop']], ...MILD_RECENT, ['droop_signs', ['pupils']]],
-    'emergency_now', ['headache_self_care']],
+    [NONE, ['concern', ['droop', 'headache']], ['droop_signs', ['eye_pain']], ...MILD_RECENT],
+    'droop_urgent', ['headache_self_care'], { headache_self_care: ['headache'] }],
+  ['a plain droop under a severe headache: the droop keeps its unequal-pupils line',
+    [NONE, ['concern', ['droop', 'headache']], ['droop_signs', ['none']], ['headache_signs', ['none']],
+      ['reason', ['cosmetic']], ['severity', ['severe']]],
+    'headache_urgent', ['droop_review'], { droop_review: ['droop'] }],
+  ['a droop, then a severe headache on a blood thinner: the later branch ends in an emergency',
+    [NONE, ['concern', ['droop', 'headache']], ['droop_signs', ['none']], ['headache_signs', ['blood_thinner']],
+      ['thinner_check', ['yes']]],
+    'emergency_now', ['droop_review'], { droop_review: ['droop'] }],
+  ['a droop with unequal pupils and a headache: the headache is not assessed',
+    [NONE, ['concern', ['headache', 'droop']], ['droop_signs', ['pupils']]],
+    'emergency_now', [], {}],
   ['a rash and a mild headache',
     [NONE, ['concern', ['rash', 'headache']], ...MILD_RECENT],
-    'allergy_check', ['headache_self_care']],
+    'allergy_check', ['headache_self_care'], { headache_self_care: ['headache'] }],
   ['a rash and a headache with fever: a tie goes to the first ticked concern in the list',
     [NONE, ['concern', ['headache', 'rash']], ['headache_signs', ['fever']]],
-    'headache_urgent', ['allergy_check']],
+    'headache_urgent', ['allergy_check'], { allergy_check: ['rash'] }],
   ['uneven and not working, both within two weeks',
     [NONE, ['concern', ['uneven', 'not_working']], ['uneven_when', ['under_2_weeks']],
       ['not_working_when', ['under_2_weeks']]],
-    'wait_full_effect', []],
+    'wait_full_effect', [], {}],
   ['uneven at three weeks, not working',
     [NONE, ['concern', ['not_working', 'uneven']], ['uneven_when', ['over_2_weeks']],
       ['not_working_when', ['under_2_weeks']]],
-    'touch_up', ['wait_full_effect']],
+    'touch_up', ['wait_full_effect'], { wait_full_effect: ['not_working'] }],
+  ['a bruise and a heavy brow, two at home',
+    [NONE, ['concern', ['site_problem', 'heaviness']], ['site_signs', ['none']]],
+    'site_expected', ['heaviness_expected'], { heaviness_expected: ['heaviness'] }],
 ];
 
 /** Every answer id that appears in ROUTES (to check that events carry none). */

@@ -35,6 +35,7 @@ impl Validator {
             default_locale,
             title: self.text(&raw.title, "title"),
             intro: self.text(&raw.intro, "intro"),
+            scope: self.optional_text(&raw.scope, "scope"),
             questions: questions.into(),
             outcomes: outcomes.into(),
         };
@@ -311,7 +312,7 @@ impl Validator {
                 self.check_one_title(url, &title, &s.title);
                 Source {
                     title,
-                    url: url.clone().into(),
+                    url: self.localized_url(url, s.localized_url.as_ref()),
                 }
             })
             .collect();
@@ -470,9 +471,20 @@ impl Validator {
         if red_flag {
             self.check_red_flag(&what, a, next);
         }
+        if let (Some(about), Kind::Single) = (&a.about, kind) {
+            self.report(
+                Problem::new(
+                    span(about),
+                    format!("`about` on {what}, in a single-choice question"),
+                    "only for multiple choice",
+                )
+                .help("`about` names what a ticked box's branch is about, when several boxes are ticked; a single choice opens no branches"),
+            );
+        }
         Answer {
             label: self.text(&a.label, &what),
             hint: self.optional_text(&a.hint, &format!("the hint of {what}")),
+            about: self.optional_text(&a.about, &format!("the `about` of {what}")),
             exclusive,
             red_flag,
             next: next.unwrap_or(Target::Outcome(OutcomeIdx(0))),
@@ -496,7 +508,8 @@ impl Validator {
         ];
         match r.status.get_ref().as_str() {
             "draft" => {
-                for (key, value) in approval_keys {
+                let next_review = [("next_review", &r.next_review)];
+                for (key, value) in approval_keys.into_iter().chain(next_review) {
                     if let Some(value) = value {
                         self.report(
                             Problem::new(
@@ -543,10 +556,31 @@ impl Validator {
                 };
                 let by = self.non_empty_opt(&r.approved_by, "approver");
                 let role = self.non_empty_opt(&r.role, "approver's role");
+                let next_review = match &r.next_review {
+                    Some(next) => {
+                        let due = self.date(next);
+                        if due <= date {
+                            self.report(
+                                Problem::new(
+                                    span(next),
+                                    format!("the next review ({due}) is not after the approval ({date})"),
+                                    "not after the approval",
+                                )
+                                .help(format!(
+                                    "a review is due after the approval; leave `next_review` out for a year later ({})",
+                                    date.years_later(1)
+                                )),
+                            );
+                        }
+                        due
+                    }
+                    None => date.years_later(1),
+                };
                 Review::Approved(Approval {
                     by: by.into(),
                     role: role.into(),
                     date,
+                    next_review,
                     hash: text(&r.content_hash).into(),
                 })
             }
@@ -560,6 +594,47 @@ impl Validator {
                 Review::Draft
             }
         }
+    }
+
+    /// A source's URL in every locale: `url`, unless `localized_url` gives
+    /// the page in that language. Every URL is https.
+    pub(super) fn localized_url(
+        &mut self,
+        url: &str,
+        localized: Option<&Spanned<RawText>>,
+    ) -> Text {
+        let map = localized.map(Spanned::get_ref);
+        for (code, value) in map.into_iter().flatten() {
+            if !self.locales.contains(code) {
+                self.report(
+                    Problem::new(
+                        span(value),
+                        format!("`localized_url` for `{code}`, which is not a declared locale"),
+                        "undeclared locale",
+                    )
+                    .help(format!("declared locales: {}", self.locales.join(", "))),
+                );
+            } else if !is_https_url(value.get_ref()) {
+                self.report(
+                    Problem::new(
+                        span(value),
+                        format!("source URL `{}` is not https", value.get_ref()),
+                        "not an https URL",
+                    )
+                    .help("sources must be https: links, e.g. \"https://www.example.org/page\""),
+                );
+            }
+        }
+        let urls: Vec<Str> = self
+            .locales
+            .iter()
+            .map(|code| {
+                map.and_then(|m| m.get(code))
+                    .map_or_else(|| url.to_owned(), |u| u.get_ref().trim().to_owned())
+                    .into()
+            })
+            .collect();
+        Text(urls.into())
     }
 
     pub(super) fn non_empty_opt(&mut self, value: &Option<Spanned<String>>, what: &str) -> String {

@@ -22,7 +22,7 @@ use crate::diagnostic::{Diagnostics, Problem, did_you_mean};
 use crate::engine::Selection;
 use crate::model::{
     Answer, AnswerId, Approval, Content, Date, EMERGENCY_NUMBER, Group, Kind, Locale, Outcome,
-    OutcomeId, OutcomeIdx, Question, QuestionId, QuestionIdx, Review, Source, Target, Text,
+    OutcomeId, OutcomeIdx, Question, QuestionId, QuestionIdx, Review, Source, Str, Target, Text,
     Urgency,
 };
 use crate::paths::{Dead, all_paths};
@@ -193,11 +193,10 @@ pub fn parse_date(text: &str) -> Option<Date> {
             .then(|| part.parse().ok())?
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
+        2 if Date::is_leap_year(year) => 29,
         2 => 28,
         _ => return None,
     };

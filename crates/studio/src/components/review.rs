@@ -24,15 +24,15 @@ struct Reports {
     diff: Option<Diff>,
     paths: Vec<PathRow>,
     /// Every pair of concerns: each alone, and what the two show together.
-    pairs: Vec<([String; 5], usize)>,
+    pairs: Vec<([String; 5], u64)>,
     /// Exact paths that open several branches.
-    combined_paths: usize,
+    combined_paths: u64,
     graph: Graph,
     reading: Vec<Reading>,
 }
 
 /// The pair rows of `content` and how many exact paths combine branches.
-fn pairs_of(content: &symptom_checker_core::model::Content) -> (Vec<([String; 5], usize)>, usize) {
+fn pairs_of(content: &symptom_checker_core::model::Content) -> (Vec<([String; 5], u64)>, u64) {
     let all = combined(content);
     let rows = all
         .rows
@@ -234,7 +234,7 @@ fn pair_table(role: &'static str, rows: Html, count: bool) -> Html {
     }
 }
 
-fn pair_row(cells: &[String; 5], count: Option<usize>) -> Html {
+fn pair_row(cells: &[String; 5], count: Option<u64>) -> Html {
     let cells = cells.iter().map(|c| html! { <td>{ plain(c) }</td> });
     html! { <tr>{ for cells }{ for count.map(|n| html! { <td>{ n }</td> }) }</tr> }
 }
@@ -251,7 +251,7 @@ fn pair_changes(title: &'static str, role: &'static str, rows: &[[String; 5]]) -
     })
 }
 
-fn pairs(rows: &[([String; 5], usize)], combined_paths: usize) -> Html {
+fn pairs(rows: &[([String; 5], u64)], combined_paths: u64) -> Html {
     let body = if rows.is_empty() {
         html! { <p>{ "No answer opens more than one branch: every path is one concern." }</p> }
     } else {
