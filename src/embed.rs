@@ -34,6 +34,8 @@ struct Mounted {
     host: HtmlElement,
     shadow: ShadowRoot,
     settings: Settings,
+    /// The current warning about each attribute, for the configuration view.
+    warnings: Vec<(String, String)>,
     handle: AppHandle<App>,
 }
 
@@ -68,10 +70,12 @@ pub fn connected(host: HtmlElement) {
         return;
     }
     let mut settings = Settings::default();
+    let mut warnings = Vec::new();
     for name in ATTRIBUTES {
         if let Some(warning) = settings.apply(name, host.get_attribute(name).as_deref(), &locales())
         {
             warn(&warning);
+            warnings.push((name.to_owned(), warning));
         }
     }
     let Some(shadow) = host.shadow_root().or_else(|| {
@@ -92,12 +96,14 @@ pub fn connected(host: HtmlElement) {
         return;
     };
     let _ = shadow.append_child(&root);
-    let handle = Renderer::<App>::with_root_and_props(root, props(&host, &settings)).render();
+    let handle =
+        Renderer::<App>::with_root_and_props(root, props(&host, &settings, &warnings)).render();
     MOUNTED.with_borrow_mut(|m| {
         m.push(Mounted {
             host,
             shadow,
             settings,
+            warnings,
             handle,
         })
     });
@@ -133,10 +139,12 @@ pub fn attribute_changed(
         let Some(widget) = m.iter_mut().find(|w| w.host == host) else {
             return;
         };
+        widget.warnings.retain(|(n, _)| *n != name);
         if let Some(warning) = widget.settings.apply(&name, new.as_deref(), &locales) {
             warn(&warning);
+            widget.warnings.push((name, warning));
         }
-        let props = props(&widget.host, &widget.settings);
+        let props = props(&widget.host, &widget.settings, &widget.warnings);
         widget.handle.update(props);
     });
 }
@@ -178,7 +186,7 @@ fn locales() -> Vec<&'static str> {
 
 /// The App's props for `host` with `settings`: the language from the
 /// attribute, else the browser's preferred languages.
-fn props(host: &HtmlElement, settings: &Settings) -> AppProps {
+fn props(host: &HtmlElement, settings: &Settings, warnings: &[(String, String)]) -> AppProps {
     let content = content();
     let preferred = settings.locale.iter().cloned().chain(browser_languages());
     let locale = preferred.filter_map(|code| content.locale(&code)).next();
@@ -187,7 +195,22 @@ fn props(host: &HtmlElement, settings: &Settings) -> AppProps {
         settings: Rc::new(settings.clone()),
         locale,
         effects: effects(host),
+        warnings: Rc::new(warnings.iter().map(|(_, w)| w.clone()).collect()),
+        debug: debug_in_address(),
     }
+}
+
+/// Whether the page's address asks for the configuration view
+/// (`?sc-debug`, alone or among other parameters).
+fn debug_in_address() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .any(|p| p == "sc-debug" || p.starts_with("sc-debug="))
+        })
 }
 
 /// The page's side of the widget on `host`.
@@ -198,6 +221,7 @@ fn effects(host: &HtmlElement) -> PageEffects {
         print: Callback::from(move |()| print_summary(&print_host)),
         copy: Callback::from(|(text, done): (String, Callback<CopyResult>)| copy(&text, done)),
         focus: Callback::from(|node: NodeRef| focus(&node)),
+        show_screen: Callback::from(|node: NodeRef| show_screen(&node)),
         now: Callback::from(|()| now()),
     }
 }
@@ -230,6 +254,29 @@ fn focus(node: &NodeRef) {
     }
     if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
         area.select();
+    }
+}
+
+/// Focuses a new screen's heading without scrolling to it, then brings the
+/// widget's top into view if it is above or below the viewport: after a
+/// long screen the next one starts at its top, the emergency line visible.
+fn show_screen(node: &NodeRef) {
+    let Some(heading) = node.cast::<HtmlElement>() else {
+        return;
+    };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = heading.focus_with_options(&options);
+    let Ok(Some(widget)) = heading.closest(".sc") else {
+        return;
+    };
+    let top = widget.get_bounding_client_rect().top();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if top < 0.0 || top > height {
+        widget.scroll_into_view_with_bool(true);
     }
 }
 

@@ -39,7 +39,8 @@ pub struct Ui {
     pub choose_all: &'static str,
     /// "Question {n} of up to {m}", as (before n, between, after m).
     pub progress: (&'static str, &'static str, &'static str),
-    /// The banner words of each urgency, most urgent first (as `Urgency::ALL`).
+    /// The banner word of each urgency, most urgent first (as
+    /// `Urgency::ALL`): short, since the title under it says what to do.
     pub urgency: [&'static str; 4],
     /// Heading of the steps.
     pub what_to_do: &'static str,
@@ -125,6 +126,9 @@ pub struct Ui {
     pub about_checker: &'static str,
     /// Before the call link of the always-on emergency line.
     pub in_emergency: &'static str,
+    /// After the number in the call link under a ticked warning sign
+    /// ("Call 911 now").
+    pub call_now_after: &'static str,
     /// In place of the number when the page set one the rules refuse: the
     /// words that fit wherever a number goes ("call {…} now").
     pub local_emergency: &'static str,
@@ -212,10 +216,10 @@ pub const EN: Ui = Ui {
     choose_all: "Choose all that apply.",
     progress: ("Question ", " of up to ", ""),
     urgency: [
-        "Emergency: call now",
-        "Contact your clinic or a doctor today",
-        "Contact your clinic within a few days",
-        "You can care for this at home",
+        "Emergency",
+        "Urgent: today",
+        "Soon: within a few days",
+        "At home",
     ],
     what_to_do: "What to do",
     get_help_sooner: "Get help sooner if",
@@ -268,6 +272,7 @@ pub const EN: Ui = Ui {
     not_assessed: "Not asked about, because the emergency comes first: ",
     about_checker: "About this checker",
     in_emergency: "In an emergency: ",
+    call_now_after: " now",
     local_emergency: "your local emergency number",
 };
 
@@ -288,10 +293,10 @@ pub const ES: Ui = Ui {
     choose_all: "Elija todas las que correspondan.",
     progress: ("Pregunta ", " de hasta ", ""),
     urgency: [
-        "Emergencia: llame ahora",
-        "Comuníquese hoy con su clínica o un médico",
-        "Comuníquese con su clínica en unos días",
-        "Puede cuidarse en casa",
+        "Emergencia",
+        "Urgente: hoy",
+        "Pronto: en unos días",
+        "En casa",
     ],
     what_to_do: "Qué hacer",
     get_help_sooner: "Busque ayuda antes si",
@@ -344,6 +349,7 @@ pub const ES: Ui = Ui {
     not_assessed: "No le preguntamos por esto, porque la emergencia va primero: ",
     about_checker: "Sobre esta herramienta",
     in_emergency: "En una emergencia: ",
+    call_now_after: " ahora",
     local_emergency: "número de emergencias de su zona",
 };
 

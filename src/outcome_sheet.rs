@@ -107,8 +107,19 @@ impl AlsoPart<'_> {
 pub struct WarningSigns<'a> {
     /// Why they matter (the content's red-flag question help), if it has one.
     pub note: Option<&'a str>,
-    /// Each warning sign's label, complete on its own.
-    pub signs: Vec<&'a str>,
+    /// The signs in the groups the question shows them in, so the long list
+    /// is quick to scan: each group's label (`None` for signs without one)
+    /// and each sign's label, complete on its own.
+    pub groups: Vec<(Option<&'a str>, Vec<&'a str>)>,
+}
+
+impl<'a> WarningSigns<'a> {
+    /// Every sign's label, in order.
+    pub fn signs(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.groups
+            .iter()
+            .flat_map(|(_, signs)| signs.iter().copied())
+    }
 }
 
 impl<'a> OutcomeSheet<'a> {
@@ -133,7 +144,16 @@ impl<'a> OutcomeSheet<'a> {
         let emergency = o.urgency == Urgency::Emergency;
         let warning_signs = (!emergency).then(|| WarningSigns {
             note: content.red_flag_help().map(|h| h.get(locale)),
-            signs: content.red_flags().map(|a| a.label.get(locale)).collect(),
+            groups: content
+                .red_flag_groups()
+                .into_iter()
+                .map(|(group, flags)| {
+                    (
+                        group.map(|g| g.label.get(locale)),
+                        flags.iter().map(|a| a.label.get(locale)).collect(),
+                    )
+                })
+                .collect(),
         });
         let why = view
             .path
@@ -263,7 +283,10 @@ impl<'a> OutcomeSheet<'a> {
         if let Some(w) = &self.warning_signs {
             lines.push(format!("{}:", ui.warning_signs));
             lines.extend(w.note.map(str::to_owned));
-            lines.extend(w.signs.iter().map(|s| format!("- {s}")));
+            for (group, signs) in &w.groups {
+                lines.extend(group.map(|g| format!("{g}:")));
+                lines.extend(signs.iter().map(|s| format!("- {s}")));
+            }
             lines.push(format!("{}{emergency_number}.", ui.warning_signs_call));
         }
         lines.push(format!("{}:", ui.sources));
@@ -380,8 +403,11 @@ mod tests {
                 assert!(sheet.tell_heading.contains(tell), "{}", sheet.id);
             }
             if let Some(w) = &sheet.warning_signs {
-                // The 13 warning signs of question 1 and unequal pupils.
-                assert_eq!(w.signs.len(), 14, "{}", sheet.id);
+                // The 13 warning signs of question 1 in its five groups,
+                // and unequal pupils on its own.
+                assert_eq!(w.signs().count(), 14, "{}", sheet.id);
+                assert_eq!(w.groups.len(), 6, "{}", sheet.id);
+                assert_eq!(w.groups[5], (None, vec![w.signs().last().expect("pupils")]));
             }
         }
         assert_eq!(seen, [true, true]);
@@ -406,7 +432,7 @@ mod tests {
                 sheet
                     .warning_signs
                     .iter()
-                    .flat_map(|w| w.signs.iter().map(|s| s.to_string())),
+                    .flat_map(|w| w.signs().map(str::to_owned).collect::<Vec<_>>()),
             );
             for part in &sheet.also {
                 also_seen += 1;

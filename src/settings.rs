@@ -11,7 +11,7 @@ use symptom_checker_core::attributes::{
 };
 
 /// The attributes the element observes.
-pub const ATTRIBUTES: [&str; 7] = [
+pub const ATTRIBUTES: [&str; 8] = [
     "clinic-name",
     "clinic-phone",
     "booking-url",
@@ -19,6 +19,7 @@ pub const ATTRIBUTES: [&str; 7] = [
     "locale",
     "theme",
     "start-screen",
+    "debug",
 ];
 
 /// A phone number to show and to dial.
@@ -58,6 +59,11 @@ pub struct Settings {
     /// `start-screen="skip"` opens at the first question, for pages that
     /// already explain the checker; default `show`.
     pub skip_start: bool,
+    /// `debug` (any value), for the web person setting the page up: the
+    /// widget shows, above itself, the settings it uses and every warning
+    /// about them. Off by default (the page's address can also turn it on,
+    /// with `?sc-debug`).
+    pub debug: bool,
 }
 
 impl Default for Settings {
@@ -73,6 +79,7 @@ impl Default for Settings {
             locale: None,
             theme: Theme::Auto,
             skip_start: false,
+            debug: false,
         }
     }
 }
@@ -162,9 +169,52 @@ impl Settings {
                     }
                 }
             }
+            ("debug", value) => self.debug = value.is_some(),
             _ => {}
         }
         None
+    }
+
+    /// The settings in use, as the configuration view lists them: each
+    /// attribute and what the widget makes of it, in words.
+    pub fn report(&self) -> Vec<(&'static str, String)> {
+        let or = |v: Option<String>, none: &str| v.unwrap_or_else(|| none.to_owned());
+        let dial = |d: &Phone| format!("{} (dials {})", d.display, d.href);
+        vec![
+            (
+                "clinic-name",
+                or(self.clinic_name.clone(), "none: \"your clinic\""),
+            ),
+            (
+                "clinic-phone",
+                or(self.clinic_phone.as_ref().map(dial), "none: no call button"),
+            ),
+            (
+                "booking-url",
+                or(self.booking_url.clone(), "none: no booking link"),
+            ),
+            (
+                "emergency-number",
+                or(
+                    self.emergency_number.as_ref().map(dial),
+                    "none to trust: \"your local emergency number\", no call link",
+                ),
+            ),
+            ("locale", or(self.locale.clone(), "the browser's languages")),
+            (
+                "theme",
+                match self.theme {
+                    Theme::Auto => "auto (the patient's system setting)",
+                    Theme::Light => "light",
+                    Theme::Dark => "dark",
+                }
+                .to_owned(),
+            ),
+            (
+                "start-screen",
+                if self.skip_start { "skip" } else { "show" }.to_owned(),
+            ),
+        ]
     }
 }
 
@@ -270,6 +320,35 @@ mod tests {
         );
         let warning = warning.expect("a warning that it was not set");
         assert!(warning.contains("not set"), "{warning}");
+    }
+
+    #[test]
+    fn the_configuration_view_says_what_each_attribute_became() {
+        let mut settings = Settings::default();
+        let locales = ["en", "es"];
+        settings.apply("clinic-phone", Some("+44 (0)20 7946 0958"), &locales);
+        settings.apply("emergency-number", Some("999/112"), &locales);
+        settings.apply("debug", Some(""), &locales);
+        assert!(settings.debug);
+        let report = settings.report();
+        let line = |name: &str| {
+            report
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| panic!("no line for {name}"))
+        };
+        assert_eq!(
+            line("clinic-phone"),
+            "+44 (0)20 7946 0958 (dials tel:+442079460958)"
+        );
+        assert!(line("emergency-number").contains("your local emergency number"));
+        assert_eq!(line("start-screen"), "show");
+        assert_eq!(
+            report.len(),
+            ATTRIBUTES.len() - 1,
+            "every attribute but `debug`"
+        );
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub struct PageEffects {
     /// Moves keyboard focus to the element (and selects the text of a text
     /// box).
     pub focus: Callback<NodeRef>,
+    /// A new screen: moves focus to its heading without scrolling, and
+    /// brings the widget's top (the emergency line) into view when it is
+    /// out of sight, so every screen starts at its top.
+    pub show_screen: Callback<NodeRef>,
     /// Reads the clock.
     pub now: Callback<(), Now>,
 }
@@ -88,6 +92,7 @@ impl Default for PageEffects {
                 done.emit(CopyResult::Refused)
             }),
             focus: Callback::noop(),
+            show_screen: Callback::noop(),
             now: Callback::from(|()| Now::default()),
         }
     }
@@ -110,6 +115,13 @@ pub struct AppProps {
     /// What the page does for the widget; default: nothing.
     #[prop_or_default]
     pub effects: PageEffects,
+    /// The warnings about the page's attributes, for the configuration view.
+    #[prop_or_default]
+    pub warnings: Rc<Vec<String>>,
+    /// The page's address asked for the configuration view (`?sc-debug`);
+    /// the `debug` attribute asks too (`Settings::debug`).
+    #[prop_or_default]
+    pub debug: bool,
 }
 
 /// The whole widget.
@@ -145,7 +157,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((state.started, step), move |&(started, step)| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !first {
-                effects.focus.emit(heading);
+                effects.show_screen.emit(heading);
             }
             if started {
                 on_event.emit(match step {
@@ -203,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
             );
             let card = html! {
                 <QuestionCard content={content.clone()} {ui} {locale} {question} chosen={state.ticked(question)} refused={state.refused}
-                    {progress} {about} heading={heading.clone()} on_action={on_action.clone()} />
+                    {progress} {about} emergency={props.settings.emergency_number.clone()} heading={heading.clone()} on_action={on_action.clone()} />
             };
             ("question", card, announcement)
         }
@@ -257,8 +269,27 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Dark => Some("dark"),
     };
 
+    // For the web person only, never by default: what the widget made of
+    // each attribute, and every warning, without opening the console.
+    let config = (props.debug || props.settings.debug).then(|| {
+        let rows = props.settings.report().into_iter().map(|(name, value)| {
+            html! { <tr><th scope="row">{ name }</th><td>{ value }</td></tr> }
+        });
+        let warnings = props.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> });
+        let ok = props.warnings.is_empty().then(|| html! { <p>{ "No warnings." }</p> });
+        html! {
+            <section class="sc-config" data-role="config" aria-label="symptom-checker configuration" lang="en">
+                <p><strong>{ "symptom-checker configuration" }</strong>{ " (shown because debug is on; patients never see this otherwise)" }</p>
+                <table><tbody>{ for rows }</tbody></table>
+                <ul>{ for warnings }</ul>
+                { for ok }
+            </section>
+        }
+    });
+
     html! {
         <section class="sc" data-theme={theme} data-screen={data_screen} lang={code} aria-label={ui.widget_label}>
+            { for config }
             <div class="sc-bar">
                 <EmergencyLine {ui} number={props.settings.emergency_number.clone()} />
                 { language_switch(&content, ui, locale, &on_action) }

@@ -78,7 +78,13 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
         .iter()
         .map(|s| html! { <li>{ s.to_string() }</li> });
     let warning_signs = sheet.warning_signs.as_ref().map(|w| {
-        let signs = w.signs.iter().map(|s| html! { <li>{ *s }</li> });
+        // In the groups the question shows them in, so the long list is
+        // quick to scan on a phone.
+        let groups = w.groups.iter().map(|(group, signs)| {
+            let signs = signs.iter().map(|s| html! { <li>{ *s }</li> });
+            let label = group.map(|g| html! { <p class="sc-group-label">{ g }</p> });
+            html! { <>{ for label }<ul>{ for signs }</ul></> }
+        });
         // The content says why these matter (its red-flag question's help);
         // the interface only says what to do.
         let note = w.note.map(|note| html! { <p>{ note }</p> });
@@ -87,7 +93,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
                 <h3 id="sc-warning">{ ui.warning_signs }</h3>
                 { for note }
                 <p>{ ui.warning_signs_call }{ dial(html! { number_text }) }{ "." }</p>
-                <ul>{ for signs }</ul>
+                { for groups }
             </section>
         }
     });
@@ -151,14 +157,21 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { for about }
             <h2 class="sc-title" tabindex="-1" ref={props.heading.clone()}>{ sheet.title.to_string() }</h2>
             { for told_us }
-            <p class="sc-summary">{ sheet.summary.to_string() }</p>
             { for contact }
+            <p class="sc-summary">{ sheet.summary.to_string() }</p>
+            <Summary {ui} text={summary.clone()} effects={props.effects.clone()} top=true />
             { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
             { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
             { for also }
             { for warning_signs }
             { section("sc-tell", sheet.tell_heading, html! { <p>{ sheet.tell.to_string() }</p> }) }
-            { section("sc-why", ui.why, html! { <><dl class="sc-why">{ for why }</dl>{ for not_assessed }</> }) }
+            // Folded: the answers are the patient's own, and the screen is
+            // long on a phone.
+            <details class="sc-section sc-why-details">
+                <summary><h3 id="sc-why">{ ui.why }</h3></summary>
+                <dl class="sc-why">{ for why }</dl>
+                { for not_assessed }
+            </details>
             <section class="sc-section sc-sources" aria-labelledby="sc-sources">
                 <h3 id="sc-sources">{ ui.sources }</h3>
                 <ul>{ for sources }</ul>

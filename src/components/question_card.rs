@@ -2,11 +2,12 @@
 //! checkboxes and Continue (multiple choice).
 
 use symptom_checker_core::engine::{Progress, Selection};
-use symptom_checker_core::model::{Kind, Locale, QuestionIdx};
+use symptom_checker_core::model::{Kind, Locale, QuestionIdx, Target, Urgency};
 use yew::prelude::*;
 
 use crate::content::ContentRef;
 use crate::i18n::Ui;
+use crate::settings::Phone;
 use crate::state::Action;
 
 /// Props of [`QuestionCard`].
@@ -30,6 +31,10 @@ pub struct QuestionCardProps {
     /// about ("About your headache").
     #[prop_or_default]
     pub about: Option<String>,
+    /// The emergency number, for the call link under a ticked warning sign;
+    /// `None` when the page set one the rules refuse.
+    #[prop_or_default]
+    pub emergency: Option<Phone>,
     /// The heading, focused when the question appears.
     pub heading: NodeRef,
     /// What the patient does.
@@ -83,8 +88,26 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         }
         Kind::Multiple => {
+            // A ticked box that leads straight to an emergency is acted on at
+            // once: the call is right under it, before Continue.
+            let content = &props.content;
+            let is_emergency = |i: usize| matches!(q.answers[i].next, Target::Outcome(o) if content.outcome(o).urgency == Urgency::Emergency);
+            let call_now = || match &props.emergency {
+                Some(n) => html! {
+                    <a class="sc-call sc-call-here" href={n.href.clone()} data-role="call-now">
+                        { ui.call_now }{ n.display.clone() }{ ui.call_now_after }
+                    </a>
+                },
+                None => html! {
+                    <p class="sc-call sc-call-here" data-role="call-now">
+                        { ui.call_now }{ ui.local_emergency }{ ui.call_now_after }
+                    </p>
+                },
+            };
+            let warned = chosen.iter().any(is_emergency);
             let check = |i: usize| {
                 let a = &q.answers[i];
+                let call = (chosen.contains(i) && is_emergency(i)).then(call_now);
                 let onchange = props.on_action.reform(move |_: Event| Action::Toggle {
                     question,
                     answer: i,
@@ -100,6 +123,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                             <span class="sc-label">{ a.label.get(locale) }</span>
                             { for hint }
                         </label>
+                        { for call }
                     </li>
                 }
             };
@@ -132,6 +156,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     <p id="sc-error" class="sc-error" role="alert">{ ui.choose_one }</p>
                 }
             });
+            // Said at once to a screen reader when a warning sign is ticked.
+            let alert = warned.then(|| {
+                let number = ui.emergency_number(props.emergency.as_ref());
+                format!("{}{number}{}", ui.call_now, ui.call_now_after)
+            });
             html! {
                 <div class="sc-question" data-question-id={q.id.as_str().to_owned()}>
                     <p class="sc-progress">{ progress }</p>
@@ -141,8 +170,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                         <p class="sc-help">{ ui.choose_all }</p>
                         { for lists }
                     </fieldset>
-                    { for error }
-                    <button type="button" class="sc-button sc-primary" data-action="next" onclick={on_next}>{ ui.next }</button>
+                    <p class="sc-visually-hidden" aria-live="assertive">{ alert.unwrap_or_default() }</p>
+                    // Continue stays at hand at the bottom of the screen, however
+                    // long the list.
+                    <div class="sc-continue">
+                        { for error }
+                        <button type="button" class="sc-button sc-primary" data-action="next" onclick={on_next}>{ ui.next }</button>
+                    </div>
                 </div>
             }
         }

@@ -16,6 +16,10 @@ pub struct SummaryProps {
     pub text: String,
     /// Printing, the clipboard and focus.
     pub effects: PageEffects,
+    /// The buttons near the top of the outcome: no printable copy of the
+    /// text (the one at the end is printed), their own `data-action`s.
+    #[prop_or_default]
+    pub top: bool,
 }
 
 /// The buttons and the printable summary.
@@ -58,15 +62,23 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let manual = (*copied == Some(CopyResult::Refused)).then(|| {
         html! { <textarea class="sc-manual" readonly=true rows="8" aria-label={ui.copy} value={props.text.clone()} ref={manual} /> }
     });
+    let (print, copy) = if props.top {
+        ("print-top", "copy-top")
+    } else {
+        ("print", "copy")
+    };
+    let printable = (!props.top).then(|| {
+        html! { <pre class="sc-print-only" data-role="summary">{ props.text.clone() }</pre> }
+    });
     html! {
         <section class="sc-section sc-summary-actions" aria-label={ui.summary_title}>
             <p class="sc-actions">
-                <button type="button" class="sc-button" data-action="print" onclick={on_print}>{ ui.print }</button>
-                <button type="button" class="sc-button" data-action="copy" onclick={on_copy}>{ ui.copy }</button>
+                <button type="button" class="sc-button" data-action={print} onclick={on_print}>{ ui.print }</button>
+                <button type="button" class="sc-button" data-action={copy} onclick={on_copy}>{ ui.copy }</button>
             </p>
             <p class="sc-status" role="status">{ status }</p>
             { for manual }
-            <pre class="sc-print-only" data-role="summary">{ props.text.clone() }</pre>
+            { for printable }
         </section>
     }
 }

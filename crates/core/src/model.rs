@@ -403,4 +403,20 @@ impl Content {
             .flat_map(|q| q.answers.iter())
             .filter(|a| a.red_flag)
     }
+
+    /// The red-flag answers in the groups their questions show them in, in
+    /// file order: each run's group (`None` for answers without one) and
+    /// its warning signs. Together, exactly `red_flags()`.
+    pub fn red_flag_groups(&self) -> Vec<(Option<&Group>, Vec<&Answer>)> {
+        let mut out = Vec::new();
+        for q in self.questions.iter() {
+            for (group, range) in q.answer_runs() {
+                let flags: Vec<&Answer> = q.answers[range].iter().filter(|a| a.red_flag).collect();
+                if !flags.is_empty() {
+                    out.push((group, flags));
+                }
+            }
+        }
+        out
+    }
 }

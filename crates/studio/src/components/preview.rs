@@ -86,6 +86,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
             let locale = Locale((*language).min(locales.len().saturating_sub(1)) as u8);
             let effects = PageEffects {
                 focus: Callback::from(|node: NodeRef| web::focus(&node)),
+                show_screen: Callback::from(|node: NodeRef| web::focus(&node)),
                 now: Callback::from(|()| now()),
                 ..PageEffects::default()
             };
