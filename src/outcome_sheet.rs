@@ -235,71 +235,141 @@ impl<'a> OutcomeSheet<'a> {
         })
     }
 
-    /// The summary for the clinic as plain text (for the clipboard and for
-    /// print): `when` it was made, the content's title, every answer, the
-    /// outcome and its guidance, each other concern's part under its name,
-    /// the concerns not assessed, the warning signs, the sources, the
-    /// sign-off and the version, and last the emergency line.
-    pub fn text(&self, ui: &Ui, content_title: &str, when: &str, emergency_number: &str) -> String {
-        let mut lines = vec![
-            ui.summary_title.to_owned(),
-            when.to_owned(),
-            String::new(),
-            content_title.to_owned(),
-        ];
-        lines.extend(self.why.iter().map(|(q, a)| format!("- {q} {a}")));
-        lines.extend(self.not_assessed.clone());
-        lines.push(String::new());
-        lines.extend(self.about.clone());
-        lines.push(format!("{}: {}", ui.urgency_label, self.banner));
-        lines.push(self.title.to_string());
-        lines.extend(self.told_us.clone());
-        lines.push(self.summary.to_string());
-        lines.push(format!("{}:", ui.what_to_do));
-        lines.extend(
+    /// The summary for the clinic, line by line, for a nurse to scan: the
+    /// urgency first and in bold, `clinic` (its name and phone, as far as
+    /// the page set them), the advice, each other concern's part under its
+    /// name, the answers and what was not assessed, the warning signs, the
+    /// sources, the sign-off and version, and last the emergency line.
+    pub fn lines(
+        &self,
+        ui: &Ui,
+        content_title: &str,
+        when: &str,
+        emergency_number: &str,
+        clinic: Option<&str>,
+    ) -> Vec<Line> {
+        use Line::{Heading, Item, Strong, Text, Title};
+        let mut out = vec![Title(ui.summary_title.to_owned()), Text(when.to_owned())];
+        out.extend(clinic.map(|c| Text(c.to_owned())));
+        out.push(Text(content_title.to_owned()));
+        out.push(Strong(format!("{}: {}", ui.urgency_label, self.banner)));
+        out.extend(self.about.clone().map(Text));
+        out.push(Heading(self.title.to_string()));
+        out.extend(self.told_us.clone().map(Text));
+        out.push(Text(self.summary.to_string()));
+        out.push(Heading(ui.what_to_do.to_owned()));
+        out.extend(
             self.steps
                 .iter()
                 .enumerate()
-                .map(|(i, s)| format!("{}. {s}", i + 1)),
+                .map(|(i, s)| Item(format!("{}. {s}", i + 1))),
         );
-        lines.push(format!("{}: {}", self.sooner_heading, self.sooner));
+        out.push(Text(format!("{}: {}", self.sooner_heading, self.sooner)));
         for part in &self.also {
-            lines.push(String::new());
-            lines.push(part.heading(ui));
-            lines.push(format!("{}: {}", ui.urgency_label, part.banner));
+            out.push(Heading(part.heading(ui)));
+            out.push(Strong(format!("{}: {}", ui.urgency_label, part.banner)));
             if part.about.is_some() {
-                lines.push(part.title.to_string());
+                out.push(Text(part.title.to_string()));
             }
             if part.after_main {
-                lines.push(ui.after_main.to_owned());
+                out.push(Text(ui.after_main.to_owned()));
             }
-            lines.push(part.first_step.to_string());
-            lines.push(format!("{}: {}", ui.get_help_sooner, part.sooner));
+            out.push(Text(part.first_step.to_string()));
+            out.push(Text(format!("{}: {}", ui.get_help_sooner, part.sooner)));
         }
-        if !self.also.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(format!("{}: {}", self.tell_heading, self.tell));
+        out.push(Heading(ui.why.to_owned()));
+        out.extend(self.why.iter().map(|(q, a)| Item(format!("- {q} {a}"))));
+        out.extend(self.not_assessed.clone().map(Text));
+        out.push(Heading(self.tell_heading.to_owned()));
+        out.push(Text(self.tell.to_string()));
         if let Some(w) = &self.warning_signs {
-            lines.push(format!("{}:", ui.warning_signs));
-            lines.extend(w.note.map(str::to_owned));
+            out.push(Heading(ui.warning_signs.to_owned()));
+            out.extend(w.note.map(|n| Text(n.to_owned())));
             for (group, signs) in &w.groups {
-                lines.extend(group.map(|g| format!("{g}:")));
-                lines.extend(signs.iter().map(|s| format!("- {s}")));
+                out.extend(group.map(|g| Text(format!("{g}:"))));
+                out.extend(signs.iter().map(|s| Item(format!("- {s}"))));
             }
-            lines.push(format!("{}{emergency_number}.", ui.warning_signs_call));
+            out.push(Text(format!(
+                "{}{emergency_number}.",
+                ui.warning_signs_call
+            )));
         }
-        lines.push(format!("{}:", ui.sources));
-        lines.extend(self.sources.iter().map(|(t, u)| format!("- {t} <{u}>")));
-        lines.push(format!(
+        out.push(Heading(ui.sources.to_owned()));
+        out.extend(
+            self.sources
+                .iter()
+                .map(|(t, u)| Item(format!("- {t} <{u}>"))),
+        );
+        out.push(Text(format!(
             "{} {} {} ({}).",
             self.sign_off, ui.version, self.version, self.content_id
-        ));
-        lines.push(format!(
+        )));
+        out.push(Text(format!(
             "{} {}{emergency_number}{}",
             ui.not_a_diagnosis, ui.emergency_before, ui.emergency_after
-        ));
-        lines.join("\n")
+        )));
+        out
+    }
+
+    /// The summary as plain text, for the clipboard: see [`Line::text`].
+    pub fn text(&self, ui: &Ui, content_title: &str, when: &str, emergency_number: &str) -> String {
+        Line::text(&self.lines(ui, content_title, when, emergency_number, None))
+    }
+}
+
+/// One line of the summary for the clinic: printed with its heading levels
+/// and bold, copied as plain text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// The summary's own title.
+    Title(String),
+    /// A section's heading.
+    Heading(String),
+    /// Bold (the urgency).
+    Strong(String),
+    /// A paragraph.
+    Text(String),
+    /// A numbered step or a listed item, its marker included.
+    Item(String),
+}
+
+impl Line {
+    /// `lines` as plain text: a heading underlined with dashes after a blank
+    /// line, the urgency after a blank line, the rest one line each.
+    pub fn text(lines: &[Line]) -> String {
+        Line::text_parts(lines)
+            .into_iter()
+            .map(|(_, part)| part)
+            .collect()
+    }
+
+    /// The plain text in parts, each marked bold or not (the title, the
+    /// headings and the urgency), for a printed copy whose text is exactly
+    /// the copied one.
+    pub fn text_parts(lines: &[Line]) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let end = if i + 1 < lines.len() { "\n" } else { "" };
+            match line {
+                Line::Heading(h) => {
+                    out.push((false, "\n".to_owned()));
+                    out.push((true, h.clone()));
+                    let rule = "-".repeat(h.chars().count().min(60));
+                    out.push((false, format!("\n{rule}{end}")));
+                }
+                Line::Strong(s) => {
+                    out.push((false, "\n".to_owned()));
+                    out.push((true, s.clone()));
+                    out.push((false, end.to_owned()));
+                }
+                Line::Title(s) => {
+                    out.push((true, s.clone()));
+                    out.push((false, end.to_owned()));
+                }
+                Line::Text(s) | Line::Item(s) => out.push((false, format!("{s}{end}"))),
+            }
+        }
+        out
     }
 }
 
@@ -594,5 +664,63 @@ mod tests {
             sheet.told_us.as_deref(),
             Some("You told us: Trouble breathing or wheezing; Trouble swallowing.")
         );
+    }
+
+    #[test]
+    fn the_summary_a_nurse_scans_has_the_urgency_first_the_clinic_and_headings() {
+        let view = view_by_ids(&[
+            ("red_flags", &["none"]),
+            ("concern", &["droop", "headache"]),
+            ("droop_signs", &["none"]),
+            ("headache_signs", &["none"]),
+            ("reason", &["cosmetic"]),
+            ("severity", &["severe"]),
+        ]);
+        let c = content();
+        let ui = i18n::ui("en");
+        let sheet = OutcomeSheet::new(c, ui, Locale(0), &view, "999").expect("an outcome");
+        let lines = sheet.lines(
+            ui,
+            "Title",
+            "now",
+            "999",
+            Some("Riverside Skin Clinic, +44 20 7946 0958"),
+        );
+        // The urgency is the first bold line after the title, the date, the
+        // clinic and the content's title.
+        assert_eq!(
+            lines[2],
+            Line::Text("Riverside Skin Clinic, +44 20 7946 0958".to_owned())
+        );
+        let first_strong = lines.iter().position(|l| matches!(l, Line::Strong(_)));
+        assert_eq!(first_strong, Some(4));
+        assert_eq!(
+            lines[4],
+            Line::Strong(format!("{}: {}", ui.urgency_label, sheet.banner))
+        );
+        // Each other concern's part is a section headed by its name.
+        let heading = Line::Heading("About your drooping eyelid or brow".to_owned());
+        let at = lines
+            .iter()
+            .position(|l| *l == heading)
+            .expect("the droop's part");
+        assert!(matches!(&lines[at + 1], Line::Strong(u) if u.contains(ui.urgency(Urgency::Soon))));
+        // Printed and copied alike: the bold parts are the headings, the
+        // title and the urgency, and together they are the text.
+        let parts = Line::text_parts(&lines);
+        let bold: Vec<&str> = parts
+            .iter()
+            .filter(|(b, _)| *b)
+            .map(|(_, p)| p.as_str())
+            .collect();
+        assert!(
+            bold.contains(&ui.what_to_do) && bold.contains(&"About your drooping eyelid or brow")
+        );
+        let text = Line::text(&lines);
+        assert_eq!(
+            parts.iter().map(|(_, p)| p.as_str()).collect::<String>(),
+            text
+        );
+        assert!(text.contains("\nWhat to do\n----------\n1. "), "{text}");
     }
 }

@@ -148,7 +148,22 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let sources = sheet.sources.iter().map(|(title, url)| html! {
         <li><a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ *title }</a></li>
     });
-    let summary = sheet.text(ui, content.title.get(locale), &props.reached, number_text);
+    // The clinic's name and phone, as far as the page set them, for the
+    // nurse who reads the summary.
+    let clinic: Vec<&str> = settings
+        .clinic_name
+        .as_deref()
+        .into_iter()
+        .chain(settings.clinic_phone.as_ref().map(|p| p.display.as_str()))
+        .collect();
+    let clinic = (!clinic.is_empty()).then(|| clinic.join(", "));
+    let summary = Rc::new(sheet.lines(
+        ui,
+        content.title.get(locale),
+        &props.reached,
+        number_text,
+        clinic.as_deref(),
+    ));
 
     html! {
         <div class="sc-outcome" data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
@@ -159,7 +174,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { for told_us }
             { for contact }
             <p class="sc-summary">{ sheet.summary.to_string() }</p>
-            <Summary {ui} text={summary.clone()} effects={props.effects.clone()} top=true />
+            <Summary {ui} lines={summary.clone()} effects={props.effects.clone()} top=true />
             { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
             { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
             { for also }
@@ -177,7 +192,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
                 <ul>{ for sources }</ul>
                 <p class="sc-meta">{ sheet.sign_off.clone() }{ " " }{ ui.version }{ " " }{ sheet.version }{ "." }</p>
             </section>
-            <Summary {ui} text={summary} effects={props.effects.clone()} />
+            <Summary {ui} lines={summary} effects={props.effects.clone()} />
         </div>
     }
 }

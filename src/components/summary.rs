@@ -4,16 +4,19 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::components::app::{CopyResult, PageEffects};
 use crate::i18n::Ui;
+use crate::outcome_sheet::Line;
 
 /// Props of [`Summary`].
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     /// Interface text of the current language.
     pub ui: &'static Ui,
-    /// The summary as plain text.
-    pub text: String,
+    /// The summary, line by line.
+    pub lines: Rc<Vec<Line>>,
     /// Printing, the clipboard and focus.
     pub effects: PageEffects,
     /// The buttons near the top of the outcome: no printable copy of the
@@ -26,6 +29,7 @@ pub struct SummaryProps {
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let ui = props.ui;
+    let text = Line::text(&props.lines);
     let copied = use_state(|| None::<CopyResult>);
     let manual = use_node_ref();
 
@@ -41,11 +45,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     }
     let on_print = props.effects.print.reform(|_: MouseEvent| ());
     let on_copy = {
-        let (copied, text, copy) = (
-            copied.clone(),
-            props.text.clone(),
-            props.effects.copy.clone(),
-        );
+        let (copied, text, copy) = (copied.clone(), text.clone(), props.effects.copy.clone());
         Callback::from(move |_: MouseEvent| {
             let copied = copied.clone();
             copy.emit((
@@ -60,15 +60,26 @@ pub fn Summary(props: &SummaryProps) -> Html {
         Some(CopyResult::Refused) => ui.copy_failed,
     };
     let manual = (*copied == Some(CopyResult::Refused)).then(|| {
-        html! { <textarea class="sc-manual" readonly=true rows="8" aria-label={ui.copy} value={props.text.clone()} ref={manual} /> }
+        html! { <textarea class="sc-manual" readonly=true rows="8" aria-label={ui.copy} value={text.clone()} ref={manual} /> }
     });
     let (print, copy) = if props.top {
         ("print-top", "copy-top")
     } else {
         ("print", "copy")
     };
+    // Printed as it is copied, its title, headings and urgency in bold:
+    // the text of the `pre` is exactly the copied text.
     let printable = (!props.top).then(|| {
-        html! { <pre class="sc-print-only" data-role="summary">{ props.text.clone() }</pre> }
+        let lines = Line::text_parts(&props.lines)
+            .into_iter()
+            .map(|(bold, part)| {
+                if bold {
+                    html! { <strong>{ part }</strong> }
+                } else {
+                    html! { { part } }
+                }
+            });
+        html! { <pre class="sc-print-only" data-role="summary">{ for lines }</pre> }
     });
     html! {
         <section class="sc-section sc-summary-actions" aria-label={ui.summary_title}>
