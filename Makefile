@@ -3,7 +3,7 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve build test bench setup setup-test
+.PHONY: serve build release test bench setup setup-test setup-release
 
 ## Set up what is missing, then serve the demo page on http://127.0.0.1:8080
 serve: setup
@@ -12,6 +12,11 @@ serve: setup
 ## Release build into dist/ (the demo page and dist/embed/<version>/)
 build: setup
 	scripts/release-build.sh
+
+## Release build, then release/: the zip, the npm tarball and the bill of materials
+release: setup-release
+	scripts/release-build.sh
+	scripts/release.sh
 
 ## Set up what is missing (Chromium included), then run every test
 test:
@@ -26,3 +31,6 @@ setup:
 
 setup-test:
 	scripts/setup.sh test
+
+setup-release:
+	scripts/setup.sh release

@@ -3,6 +3,9 @@
 # right version. Only package registries are used (crates.io, npm, Debian)
 # and rustup's own channels.
 #   scripts/setup.sh build   the toolchain for `trunk serve` / release builds
+#   scripts/setup.sh release the above, plus what only `make release` needs:
+#                            cargo-cyclonedx and cyclonedx-esbuild (the bill of
+#                            materials), zip
 #   scripts/setup.sh test    the above, plus the browsers and their drivers for
 #                            tests: Chromium, Firefox ESR (geckodriver) and
 #                            WebKitGTK (WebKitWebDriver, under Xvfb)
@@ -72,26 +75,43 @@ cargo fetch --quiet
 RUSTUP_TOOLCHAIN=$NIGHTLY CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   cargo fetch --quiet --target wasm32-unknown-unknown
 
+# Debian packages, one apt-get run for whatever is missing.
+missing=()
+need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
+
+if [ "$mode" = release ] || [ "$mode" = test ]; then
+  # The tests package a release too. The bill of materials: cargo-cyclonedx
+  # for the crates compiled into the wasm, cyclonedx-esbuild (its own lock
+  # file, in tools/release/) for what is bundled into the loader.
+  # It names itself "cargo-cyclonedx-cyclonedx 0.5.9".
+  if [[ "$(cargo cyclonedx --version 2>/dev/null)" == *"cyclonedx $CYCLONEDX_VERSION" ]]; then
+    say "cargo-cyclonedx $CYCLONEDX_VERSION already installed"
+  else
+    say "installing cargo-cyclonedx $CYCLONEDX_VERSION (3 to 7 minutes)"
+    cargo install cargo-cyclonedx --version "=$CYCLONEDX_VERSION" --locked
+  fi
+  stamp=tools/release/node_modules/.lock-stamp
+  if [ -f "$stamp" ] && cmp -s tools/release/package-lock.json "$stamp"; then
+    say "release node tools up to date"
+  else
+    say "installing release node tools from tools/release/package-lock.json"
+    npm ci --prefix tools/release --no-audit --no-fund
+    cp tools/release/package-lock.json "$stamp"
+  fi
+  need zip zip
+  need unzip unzip
+fi
+
 if [ "$mode" = test ]; then
   # Debian's browsers and WebDriver servers: Chromium (also Playwright's),
   # Firefox ESR, and WebKitGTK, Safari's engine, whose driver needs a
-  # display (Xvfb). One apt-get run for whatever is missing.
-  missing=()
-  need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
+  # display (Xvfb).
   need chromium chromium
   need chromedriver chromium-driver
   need firefox-esr firefox-esr
   need WebKitWebDriver webkit2gtk-driver
   need xvfb-run xvfb
   need xauth xauth
-  if [ ${#missing[@]} -eq 0 ]; then
-    say "chromium, firefox-esr, WebKitWebDriver and xvfb already installed"
-  else
-    say "installing Debian's ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    $(command -v sudo || true) apt-get update -q
-    $(command -v sudo || true) apt-get install -y -q "${missing[@]}"
-  fi
 
   if have_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
     say "geckodriver $GECKODRIVER_VERSION already installed"
@@ -101,4 +121,13 @@ if [ "$mode" = test ]; then
     cargo install geckodriver --version "=$GECKODRIVER_VERSION" --locked ||
       cargo install geckodriver --version "=$GECKODRIVER_VERSION"
   fi
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian's ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $(command -v sudo || true) apt-get update -q
+  $(command -v sudo || true) apt-get install -y -q "${missing[@]}"
+elif [ "$mode" != build ]; then
+  say "Debian packages already installed"
 fi

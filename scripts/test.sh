@@ -66,6 +66,12 @@ node --test tests/e2e/studio.test.mjs
 step "cross-engine tests: Chromium, Firefox ESR and WebKitGTK over WebDriver"
 node --test --test-concurrency=1 tests/engines/*.test.mjs
 
+# The release packages the dist/ built above: nothing is built again.
+step "release: package dist/ into release/ (zip, npm tarball, bill of materials)"
+scripts/release.sh
+step "release tests: the zip and the tarball served as static files in Chromium, Firefox ESR and WebKitGTK; the bill of materials against cargo tree"
+node --test --test-concurrency=1 tests/release/*.test.mjs
+
 finish_step
 printf '\n==> every step passed in %ds:\n' "$((SECONDS - started))"
 printf '%s\n' "${timings[@]}"

@@ -11,6 +11,9 @@ BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version 
 NIGHTLY=nightly-2026-10-29
 # geckodriver, the WebDriver server for Firefox ESR (the cross-engine tests).
 GECKODRIVER_VERSION=0.37.1
+# cargo-cyclonedx, the bill of materials of the crates in the wasm (`make
+# release` only; scripts/setup.sh release installs it).
+CYCLONEDX_VERSION=0.5.9
 # The oldest Node that runs the tools (node --test globs, playwright-core).
 NODE_MIN=20
 

@@ -3,7 +3,14 @@
 // with wasm-bindgen's glue into one minified ES module at the glue's place,
 // dist/embed/<version>/symptom-checker.js, next to symptom-checker_bg.wasm.
 // One file instead of two saves a round trip before the wasm can be fetched.
+//
+// For the release's bill of materials (tools/release.mjs) it keeps, per
+// dist folder, in target/embed-bundle/<dist>/: esbuild's metafile (every
+// input of the bundle), the wasm-bindgen glue it bundled (so the metafile
+// names a file that still exists), and build.json (the version and the
+// content file the widget was built with).
 import { build } from 'esbuild';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +34,22 @@ const FALLBACK_TEXT = JSON.stringify(fallbackText());
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('bundle-embed: run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)');
 
+const distDir = process.env.TRUNK_DIST_DIR;
+if (!distDir) throw new Error('bundle-embed: run by Trunk as a post_build hook (TRUNK_DIST_DIR unset)');
+/** Where this dist folder's bundle record goes (outside dist/: nothing here ships). */
+const record = path.join(root, 'target/embed-bundle', path.relative(root, path.resolve(distDir)).replaceAll(path.sep, '_'));
+fs.rmSync(record, { recursive: true, force: true });
+fs.mkdirSync(record, { recursive: true });
+/** The content file the build compiled in (build.rs reads the same variable). */
+const contentFile = process.env.SYMPTOM_CHECKER_CONTENT || 'static/content/botox-aftercare.toml';
+
 const embed = path.join(staging, 'embed');
 for (const version of fs.readdirSync(embed)) {
-  const glue = path.join(embed, version, 'symptom-checker.js');
-  if (!fs.existsSync(glue)) continue;
-  await build({
+  const output = path.join(embed, version, 'symptom-checker.js');
+  if (!fs.existsSync(output)) continue;
+  const glue = path.join(record, 'wasm-bindgen-glue.js');
+  fs.copyFileSync(output, glue);
+  const { metafile } = await build({
     entryPoints: [path.join(root, 'static/embed/loader.js')],
     bundle: true,
     format: 'esm',
@@ -39,8 +57,10 @@ for (const version of fs.readdirSync(embed)) {
     target: 'es2020',
     legalComments: 'none',
     define: { __SC_FALLBACK_TEXT__: FALLBACK_TEXT },
-    outfile: glue,
+    outfile: output,
     allowOverwrite: true,
+    absWorkingDir: root,
+    metafile: true,
     logLevel: 'warning',
     plugins: [{
       name: 'wasm-glue',
@@ -49,4 +69,12 @@ for (const version of fs.readdirSync(embed)) {
       },
     }],
   });
+  fs.writeFileSync(path.join(record, 'metafile.json'), `${JSON.stringify(metafile, null, 2)}\n`);
+  const contentBytes = fs.readFileSync(path.resolve(root, contentFile));
+  const info = {
+    version,
+    bundle: path.relative(root, path.join(path.resolve(distDir), 'embed', version, 'symptom-checker.js')),
+    content: { file: contentFile, sha256: crypto.createHash('sha256').update(contentBytes).digest('hex') },
+  };
+  fs.writeFileSync(path.join(record, 'build.json'), `${JSON.stringify(info, null, 2)}\n`);
 }

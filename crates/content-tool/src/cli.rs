@@ -17,7 +17,7 @@ use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 use crate::approval::{approval_record_until, is_one_line, review_overdue, with_review_record};
 use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
-use crate::review::review;
+use crate::review::{review, sign_off_record};
 use crate::stats::{render as render_stats, stats};
 use crate::table::{paths_csv, paths_report};
 
@@ -45,6 +45,8 @@ commands:
   diff OLD NEW           paths and strings that changed between two content files
   review [FILE]          the review page: cargo content review > CONTENT-REVIEW.md
   hash [FILE]            the content hash a clinician's approval records
+  signoff [FILE]         the sign-off (draft or approved, by whom) and the hash,
+                         as `key: value` lines (a release's name and notes)
   approve --by NAME --role ROLE [--date YYYY-MM-DD] [--next-review YYYY-MM-DD] [FILE]
                          record that NAME, a clinician, read the review page and
                          approved this content: writes the [review] record
@@ -120,7 +122,7 @@ pub fn run(args: &[String]) -> Output {
             format!("error: `diff` takes two files, OLD and NEW\n\n{USAGE_TEXT}"),
             USAGE,
         ),
-        (cmd @ ("check" | "graph" | "paths" | "stats" | "review"), [] | [_]) => {
+        (cmd @ ("check" | "graph" | "paths" | "stats" | "review" | "signoff"), [] | [_]) => {
             let file = files.first().copied().unwrap_or(DEFAULT_FILE);
             with_content(file, |content| match cmd {
                 "check" => check_ok(file, content, today()),
@@ -128,6 +130,7 @@ pub fn run(args: &[String]) -> Output {
                 "paths" if flag("--csv") => Output::ok(paths_csv(content)),
                 "paths" => Output::ok(paths_report(content)),
                 "stats" => Output::ok(render_stats(content, &stats(content), "##", flag("--all"))),
+                "signoff" => Output::ok(sign_off_record(content)),
                 _ => {
                     let regenerate = if files.is_empty() {
                         "cargo content review > CONTENT-REVIEW.md".to_owned()
@@ -148,7 +151,7 @@ pub fn run(args: &[String]) -> Output {
                 },
             }
         }
-        ("check" | "graph" | "paths" | "stats" | "review" | "hash", _) => Output::fail(
+        ("check" | "graph" | "paths" | "stats" | "review" | "hash" | "signoff", _) => Output::fail(
             format!("error: `{command}` takes one file at most\n\n{USAGE_TEXT}"),
             USAGE,
         ),

@@ -24,6 +24,30 @@ pub fn sign_off(content: &Content) -> String {
     }
 }
 
+/// The sign-off as `key: value` lines, for a release's name and notes:
+/// `id`, `version`, `status` (`draft` or `approved`), `hash` (the content
+/// hash, which an approval records), and for approved content
+/// `approved_by`, `role`, `date` and `next_review`.
+pub fn sign_off_record(content: &Content) -> String {
+    let mut out = format!(
+        "id: {}\nversion: {}\nstatus: {}\nhash: {}\n",
+        content.id,
+        content.version,
+        match content.review {
+            Review::Draft => "draft",
+            Review::Approved(_) => "approved",
+        },
+        content_hash(content)
+    );
+    if let Review::Approved(a) = &content.review {
+        out.push_str(&format!(
+            "approved_by: {}\nrole: {}\ndate: {}\nnext_review: {}\n",
+            a.by, a.role, a.date, a.next_review
+        ));
+    }
+    out
+}
+
 /// The review page for `content`, read from `file`; `regenerate` is the
 /// command that rewrites the page, shown at its top.
 pub fn review(file: &str, content: &Content, regenerate: &str) -> String {

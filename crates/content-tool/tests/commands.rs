@@ -7,7 +7,7 @@ use common::{SECOND, SHIPPED, content, root, run, run_in, run_ok, source, table_
 use content_tool::combined::combined;
 use content_tool::grouped::grouped_paths;
 use content_tool::stats::stats;
-use symptom_checker_core::model::{Target, Urgency};
+use symptom_checker_core::model::{Review, Target, Urgency};
 use symptom_checker_core::paths::all_paths;
 
 const FILES: [&str; 2] = [SHIPPED, SECOND];
@@ -351,6 +351,50 @@ fn hash_prints_the_hash_the_approved_file_records() {
         "{hash}"
     );
     assert!(source(SECOND).contains(&format!("content_hash = \"{}\"", hash.trim())));
+}
+
+#[test]
+fn signoff_prints_the_state_and_hash_of_draft_and_approved_content() {
+    let hash = |file| run_ok(&["hash", file]).trim().to_owned();
+    let shipped = content(SHIPPED);
+    let draft = run_ok(&["signoff", SHIPPED]);
+    assert!(draft.contains("\nstatus: draft\n"), "{draft}");
+    assert_eq!(
+        draft,
+        format!(
+            "id: {}\nversion: {}\nstatus: draft\nhash: {}\n",
+            shipped.id,
+            shipped.version,
+            hash(SHIPPED)
+        )
+    );
+    let second = content(SECOND);
+    let approved = run_ok(&["signoff", SECOND]);
+    let record = source(SECOND);
+    let field = |key: &str| {
+        let line = record.lines().find(|l| l.starts_with(&format!("{key} = ")));
+        line.unwrap_or_else(|| panic!("no {key} in the [review] record"))
+            .split_once(" = ")
+            .map(|(_, v)| v.trim_matches('"').to_owned())
+            .unwrap_or_default()
+    };
+    let Review::Approved(approval) = &second.review else {
+        panic!("{SECOND} is approved")
+    };
+    assert_eq!(
+        approved,
+        format!(
+            "id: {}\nversion: {}\nstatus: approved\nhash: {}\napproved_by: {}\nrole: {}\ndate: {}\nnext_review: {}\n",
+            second.id,
+            second.version,
+            field("content_hash"),
+            field("approved_by"),
+            field("role"),
+            field("date"),
+            approval.next_review
+        )
+    );
+    assert_eq!(field("content_hash"), hash(SECOND));
 }
 
 /// A copy of a content file in a fresh folder under Cargo's temporary
