@@ -123,7 +123,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                             <span class="sc-label">{ a.label.get(locale) }</span>
                             { for hint }
                         </label>
-                        { for call }
+                        // One child, present or empty: Yew matches unkeyed
+                        // children from the end, so a child appended here
+                        // would re-create the focused box before it.
+                        { call.unwrap_or_default() }
                     </li>
                 }
             };

@@ -184,7 +184,7 @@ async function applyTextSpacing(w) {
  *   ancestor that draws one (border or background: buttons, rows, the
  *   banner, the call link), or wider than its block container;
  * - overlap: two lines of different text (or text and a checkbox) on top
- *   of each other;
+ *   of each other (but for the sticky Continue over the list it scrolls);
  * - sideways: the page or the widget scrolls horizontally.
  * The visually hidden live region (1 px, clipped by design) is skipped.
  */
@@ -236,11 +236,20 @@ function layoutProblems(host) {
   for (const input of root.querySelectorAll('input')) {
     if (input.getClientRects().length) boxes.push([input.getBoundingClientRect(), input, `checkbox ${input.dataset.answerId}`]);
   }
+  // The sticky Continue floats over the list as it scrolls, by design; what
+  // it may cover is never what has focus (its scroll-margin, and the 2.4.11
+  // test), so its overlaps with the list are not problems.
+  const floats = (node) => {
+    for (let e = node.nodeType === 1 ? node : node.parentElement; e && e !== root.parentNode; e = e.parentElement) {
+      if (getComputedStyle(e).position === 'sticky') return true;
+    }
+    return false;
+  };
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
       const [a, na, la] = boxes[i];
       const [b, nb, lb] = boxes[j];
-      if (na === nb) continue;
+      if (na === nb || floats(na) !== floats(nb)) continue;
       const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
       const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
       if (w > T && h > T) problems.push(`overlap: ${la} and ${lb}`);

@@ -467,7 +467,7 @@ test('if the wasm cannot load, the host\'s text stays and the emergency line is 
     await page.goto(server.url('/broken.html'));
     const host = page.locator('symptom-checker');
     await host.locator('p[data-role="emergency-line"]').waitFor();
-    await assertEmergencyLine(host, { number: '112' });
+    await assertEmergencyLine(host, { number: '112', text: 'The symptom checker could not start.' });
     assert.ok(await page.locator('#fallback').isVisible(), 'the host\'s own text is shown');
     assert.equal(await host.locator('[data-screen]').count(), 0, 'no widget');
     assert.ok(log.console.some((m) => m.type === 'error' && m.text.includes('could not load')), 'the failure is logged');

@@ -23,6 +23,7 @@ const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555
 let server;
 const UI = {};
 before(async () => {
+  UI.en = await readUi('en');
   UI.es = await readUi('es');
   const bundle = await fs.readFile(path.join(DIST, BUNDLE));
   const docs = await fs.readFile(path.join(REPO, 'EMBEDDING.md'), 'utf8');
@@ -209,7 +210,7 @@ engineSuite(() => server, ({ engine, page }) => {
       await p.open(server.url('/broken.html'));
       const w = p.widget();
       await w.waitFor('p[data-role="emergency-line"]');
-      await assertEmergencyLine(w, { number: '112' });
+      await assertEmergencyLine(w, { number: '112', text: UI.en.start_failed });
       assert.ok(await p.evaluate(() => {
         const el = document.getElementById('fallback');
         return el.getClientRects().length > 0 && el.assignedSlot !== null;
@@ -233,7 +234,7 @@ engineSuite(() => server, ({ engine, page }) => {
           'the loader to report the compile error');
         const w = p.widget();
         await w.waitFor('p[data-role="emergency-line"]');
-        await assertEmergencyLine(w, { number: '112' });
+        await assertEmergencyLine(w, { number: '112', text: UI.en.start_failed });
         assert.ok(await p.evaluate(() => document.getElementById('fallback').getClientRects().length > 0), 'the host\'s own text is shown');
         assert.equal(await w.count('[data-screen]'), 0, 'no widget');
       }));
