@@ -524,7 +524,7 @@ const HOSTILE = [
 ];
 
 const ALLOWED_TAGS = new Set(['div', 'section', 'p', 'strong', 'span', 'a', 'button', 'h2', 'h3', 'ul', 'ol', 'li',
-  'input', 'label', 'fieldset', 'legend', 'dl', 'dt', 'dd', 'pre', 'textarea']);
+  'input', 'label', 'fieldset', 'legend', 'dl', 'dt', 'dd', 'pre', 'textarea', 'details', 'summary']);
 
 /** Everything that must hold on every screen, whatever the attributes. */
 async function assertNothingInjected(page, w, where) {

@@ -217,7 +217,7 @@ test('the widget stores nothing: no cookie, localStorage, sessionStorage, Indexe
 
 /** Every element the widget itself renders (screens, the copy fallback, the error screen). */
 const WIDGET_TAGS = new Set(['div', 'section', 'p', 'strong', 'span', 'a', 'button', 'h2', 'h3', 'ul', 'ol', 'li',
-  'input', 'label', 'fieldset', 'legend', 'dl', 'dt', 'dd', 'pre', 'textarea']);
+  'input', 'label', 'fieldset', 'legend', 'dl', 'dt', 'dd', 'pre', 'textarea', 'details', 'summary']);
 /** Every attribute it sets (aria-* and data-* aside). */
 const WIDGET_ATTRIBUTES = new Set(['class', 'id', 'role', 'lang', 'href', 'target', 'rel', 'type', 'for', 'tabindex',
   'readonly', 'rows']);

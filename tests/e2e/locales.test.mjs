@@ -156,7 +156,8 @@ async function assertSpeaks(w, code, where, path = []) {
     assert.equal(f.actions.print, ui.print, `${where}: print button`);
     assert.equal(f.actions.copy, ui.copy, `${where}: copy button`);
     assert.ok(f.summary.startsWith(`${ui.summary_title}\n`), `${where}: summary heading`);
-    assert.ok(f.summary.includes(`${ui.urgency_label}: ${urgencyWords}\n${o.title[code]}\n`), `${where}: summary urgency and title`);
+    assert.ok(f.summary.includes(`\n${ui.urgency_label}: ${urgencyWords}\n`), `${where}: summary urgency`);
+    assert.ok(f.summary.includes(`\n${o.title[code]}\n`), `${where}: summary title`);
   }
   return f;
 }
