@@ -186,7 +186,8 @@ for (const locale of ['en', 'es']) {
         return t.compareDocumentPosition(steps) & Node.DOCUMENT_POSITION_FOLLOWING;
       });
       assert.ok(order, 'what the patient told us comes before the steps');
-      const notAssessed = await w.locator('[data-role="not-assessed"]').innerText();
+      // Under "Why this advice", folded: its text is there to read.
+      const notAssessed = await w.locator('[data-role="not-assessed"]').textContent();
       assert.ok(notAssessed.includes(content.answer('concern', 'headache').about[locale]), notAssessed);
     }));
 }
