@@ -17,8 +17,9 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback, NodeRef, Renderer};
 
-use crate::components::{App, AppProps, CopyResult, HostEvent, Now, PageEffects};
+use crate::components::{App, AppProps};
 use crate::content::{ContentRef, content};
+use crate::page::{CopyResult, HostEvent, Now, PageEffects};
 use crate::settings::{ATTRIBUTES, Settings};
 
 /// The widget's styles (`static/widget.css`, minified by `build.rs`), applied to each shadow root as a constructed sheet
@@ -222,6 +223,7 @@ fn effects(host: &HtmlElement) -> PageEffects {
         copy: Callback::from(|(text, done): (String, Callback<CopyResult>)| copy(&text, done)),
         focus: Callback::from(|node: NodeRef| focus(&node)),
         show_screen: Callback::from(|node: NodeRef| show_screen(&node)),
+        reveal: Callback::from(|node: NodeRef| reveal(&node)),
         now: Callback::from(|()| now()),
     }
 }
@@ -278,6 +280,17 @@ fn show_screen(node: &NodeRef) {
     if top < 0.0 || top > height {
         widget.scroll_into_view_with_bool(true);
     }
+}
+
+/// Scrolls the element into view if any of it is out of sight (its
+/// `scroll-margin` keeps it clear of the sticky Continue), focus untouched.
+fn reveal(node: &NodeRef) {
+    let Some(el) = node.cast::<web_sys::Element>() else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// The patient's clock. Built from the clock's fields rather than

@@ -161,7 +161,7 @@ impl Ui {
     }
 
     /// "November 30, 2026, 09:05", or "" when the clock is unknown.
-    pub fn date_time(&self, now: crate::components::Now) -> String {
+    pub fn date_time(&self, now: crate::page::Now) -> String {
         now.date.map_or_else(String::new, |date| {
             format!("{}, {:02}:{:02}", self.date(date), now.hour, now.minute)
         })

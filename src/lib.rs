@@ -13,5 +13,6 @@ pub mod languages;
 #[cfg(test)]
 mod minify_css;
 pub mod outcome_sheet;
+pub mod page;
 pub mod settings;
 pub mod state;

@@ -8,4 +8,4 @@ mod question_card;
 mod start_screen;
 mod summary;
 
-pub use app::{App, AppProps, CopyResult, HostEvent, Now, PageEffects};
+pub use app::{App, AppProps};

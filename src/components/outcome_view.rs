@@ -7,11 +7,11 @@ use symptom_checker_core::engine::View;
 use symptom_checker_core::model::{Locale, Urgency};
 use yew::prelude::*;
 
-use crate::components::app::PageEffects;
 use crate::components::summary::Summary;
 use crate::content::ContentRef;
 use crate::i18n::Ui;
 use crate::outcome_sheet::OutcomeSheet;
+use crate::page::PageEffects;
 use crate::settings::Settings;
 
 /// Props of [`OutcomeView`].

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::content::ContentRef;
 use crate::i18n::Ui;
+use crate::page::PageEffects;
 use crate::settings::Phone;
 use crate::state::Action;
 
@@ -52,6 +53,16 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         ..
     } = *props;
     let q = props.content.question(question);
+    // The box ticked last, and the call under it when it is a warning sign:
+    // brought into view as it appears, on a phone screen where it could fall
+    // below the fold or under the sticky Continue.
+    let effects = use_context::<PageEffects>().unwrap_or_default();
+    let last_ticked = use_mut_ref(|| None::<usize>);
+    let call_ref = use_node_ref();
+    {
+        let (call_ref, reveal) = (call_ref.clone(), effects.reveal.clone());
+        use_effect_with(chosen, move |_| reveal.emit(call_ref));
+    }
     let help = q.help.as_ref().map(|h| h.get(locale));
     let progress = ui.progress(props.progress.number, props.progress.of_at_most);
     let about = props.about.as_ref().map(|about| {
@@ -92,26 +103,37 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             // once: the call is right under it, before Continue.
             let content = &props.content;
             let is_emergency = |i: usize| matches!(q.answers[i].next, Target::Outcome(o) if content.outcome(o).urgency == Urgency::Emergency);
-            let call_now = || match &props.emergency {
-                Some(n) => html! {
-                    <a class="sc-call sc-call-here" href={n.href.clone()} data-role="call-now">
-                        { ui.call_now }{ n.display.clone() }{ ui.call_now_after }
-                    </a>
-                },
-                None => html! {
-                    <p class="sc-call sc-call-here" data-role="call-now">
-                        { ui.call_now }{ ui.local_emergency }{ ui.call_now_after }
-                    </p>
-                },
+            let call_now = |node: Option<NodeRef>| {
+                let node = node.unwrap_or_default();
+                match &props.emergency {
+                    Some(n) => html! {
+                        <a class="sc-call sc-call-here" href={n.href.clone()} data-role="call-now" ref={node}>
+                            { ui.call_now }{ n.display.clone() }{ ui.call_now_after }
+                        </a>
+                    },
+                    None => html! {
+                        <p class="sc-call sc-call-here" data-role="call-now" ref={node}>
+                            { ui.call_now }{ ui.local_emergency }{ ui.call_now_after }
+                        </p>
+                    },
+                }
             };
             let warned = chosen.iter().any(is_emergency);
             let check = |i: usize| {
                 let a = &q.answers[i];
-                let call = (chosen.contains(i) && is_emergency(i)).then(call_now);
-                let onchange = props.on_action.reform(move |_: Event| Action::Toggle {
-                    question,
-                    answer: i,
-                });
+                let newest = *last_ticked.borrow() == Some(i);
+                let call = (chosen.contains(i) && is_emergency(i))
+                    .then(|| call_now(newest.then(|| call_ref.clone())));
+                let onchange = {
+                    let last_ticked = last_ticked.clone();
+                    props.on_action.reform(move |_: Event| {
+                        *last_ticked.borrow_mut() = Some(i);
+                        Action::Toggle {
+                            question,
+                            answer: i,
+                        }
+                    })
+                };
                 let id = format!("sc-a-{i}");
                 let hint_id = format!("sc-a-{i}-hint");
                 let hint = a.hint.as_ref().map(|h| html! { <span id={hint_id.clone()} class="sc-hint">{ h.get(locale) }</span> });

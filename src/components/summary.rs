@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use crate::components::app::{CopyResult, PageEffects};
 use crate::i18n::Ui;
 use crate::outcome_sheet::Line;
+use crate::page::{CopyResult, PageEffects};
 
 /// Props of [`Summary`].
 #[derive(Properties, PartialEq)]

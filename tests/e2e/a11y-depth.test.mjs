@@ -186,11 +186,15 @@ async function applyTextSpacing(w) {
  * - overlap: two lines of different text (or text and a checkbox) on top
  *   of each other (but for the sticky Continue over the list it scrolls);
  * - sideways: the page or the widget scrolls horizontally.
- * The visually hidden live region (1 px, clipped by design) is skipped.
+ * The visually hidden live region (1 px, clipped by design) and what a
+ * folded <details> hides are skipped.
  */
 function layoutProblems(host) {
   const root = host.shadowRoot.querySelector('[data-screen]');
-  const skip = (el) => !!el.closest('.sc-visually-hidden');
+  // The content of a folded <details> is not on screen (Chromium lays it out
+  // with `content-visibility: hidden`, so it still reports boxes).
+  const folded = (el) => !!el.closest('details:not([open])') && !el.closest('summary');
+  const skip = (el) => !!el.closest('.sc-visually-hidden') || folded(el);
   const name = (el) => `${el.tagName.toLowerCase()}${el.dataset.answerId ? `[${el.dataset.answerId}]` : ''}${el.dataset.action ? `[${el.dataset.action}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`;
   const T = 1; // px of tolerance for sub-pixel rounding
   const problems = [];

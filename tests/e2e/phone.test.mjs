@@ -101,15 +101,37 @@ for (const vp of PHONES) {
           const sign = w.locator('[data-question-id="red_flags"] input[data-answer-id="pregnancy_warning"]');
           await sign.scrollIntoViewIfNeeded();
           await sign.setChecked(true);
-          const call = w.locator('li:has(input[data-answer-id="pregnancy_warning"]) [data-role="call-now"]');
+          const call = w.locator('[data-role="call-now"]');
           await call.waitFor();
+          assert.equal(await call.count(), 1, `${name}: one call, under the one sign ticked`);
           assert.equal(await call.getAttribute('href'), 'tel:911');
           assert.equal((await call.innerText()).trim(), `${ui.call_now}911${ui.call_now_after}`.trim());
-          const label = await box(w, 'li:has([data-role="call-now"]) label');
-          const c = await call.boundingBox();
+          // Brought into view as it appears (without moving focus), clear of
+          // the sticky Continue.
+          await page.waitForFunction(() => {
+            const el = document.querySelector('symptom-checker').shadowRoot.querySelector('[data-role="call-now"]');
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight;
+          });
+          const { label, c, under, covered } = await w.evaluate((host) => {
+            const root = host.shadowRoot;
+            const el = root.querySelector('[data-role="call-now"]');
+            const li = el.closest('li');
+            const r = (e) => { const b = e.getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; };
+            const mid = r(el);
+            const top = root.elementFromPoint(mid.x + mid.width / 2, mid.y + mid.height / 2);
+            return {
+              label: r(li.querySelector('label')), c: mid,
+              under: li.querySelector('input').dataset.answerId,
+              covered: !el.contains(top),
+            };
+          });
+          assert.equal(under, 'pregnancy_warning', `${name}: in the ticked sign's own row`);
           assert.ok(inside(c, vp), `${name}: the call under the ticked sign is on screen`);
+          assert.ok(!covered, `${name}: the call is not under the sticky Continue`);
           assert.ok(c.y >= label.y + label.height - 1 && c.y - (label.y + label.height) < 24,
             `${name}: the call is right under the sign (${Math.round(c.y - label.y - label.height)} px)`);
+          assert.equal((await deepFocus(page))?.answer, 'pregnancy_warning', `${name}: focus stays on the box`);
           const alert = await w.locator('[data-question-id="red_flags"] [aria-live="assertive"]').innerText();
           assert.ok(alert.includes('911'), `${name}: announced at once: ${alert}`);
           assert.ok(inside(await box(w, '[data-action="next"]'), vp), `${name}: Continue still on screen after scrolling`);

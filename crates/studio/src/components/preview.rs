@@ -3,9 +3,10 @@
 //! shadow root with its own styles, as on a clinic's page; with the
 //! preview's language, emergency number and clinic name.
 
-use symptom_checker::components::{App, Now, PageEffects};
+use symptom_checker::components::App;
 use symptom_checker::content::ContentRef;
 use symptom_checker::i18n;
+use symptom_checker::page::{Now, PageEffects};
 use symptom_checker::settings::Settings;
 use symptom_checker_core::model::Locale;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, ShadowRootInit, ShadowRootMode};
@@ -87,6 +88,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
             let effects = PageEffects {
                 focus: Callback::from(|node: NodeRef| web::focus(&node)),
                 show_screen: Callback::from(|node: NodeRef| web::focus(&node)),
+                reveal: Callback::noop(),
                 now: Callback::from(|()| now()),
                 ..PageEffects::default()
             };
