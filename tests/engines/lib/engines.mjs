@@ -476,16 +476,17 @@ export class EngineWidget {
 
   /**
    * The one element matching `sel` once it is visible and enabled:
-   * `[WebElement, checked]`. An element in the viewport but under another
-   * (the sticky Continue over the list) is scrolled to the middle first, as
-   * a patient would scroll it: WebDriver's click does not scroll an
-   * element it finds in view, and refuses to click it covered.
+   * `[WebElement, checked]`. An element out of view, or in view but under
+   * another (the sticky Continue over the list), is scrolled to the middle
+   * first, as a patient would scroll it: WebDriver's click scrolls an
+   * element only to the edge of the view (under the sticky bar), or not at
+   * all when it is in view, and refuses to click it covered.
    */
   element(sel) {
     return this.pick(sel, `if (!visible(el) || el.disabled) return null;
       const r = el.getBoundingClientRect();
       const top = el.getRootNode().elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (top && top !== el && !el.contains(top)) el.scrollIntoView({ block: 'center' });
+      if (!top || (top !== el && !el.contains(top))) el.scrollIntoView({ block: 'center' });
       return { value: [el, el.checked] };`, 'to be visible and enabled');
   }
 
