@@ -14,12 +14,12 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const version = /^version = "(.+)"$/m.exec(fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8'))[1];
 const embed = path.join(repo, 'dist', 'embed', version);
 
-// The shipped bundle, with the full bilingual content (about 10 KB of it
-// gzip). The product's budget is 100 KB; the bundle is not there yet (see
-// BENCHMARKS.md, "Where the bytes go": 111.6 KB), so this guard holds it
-// within about 1.5 KB of where it is now, and is lowered with every saving
-// until it reaches the budget.
-const BUDGET = 113 * 1024;
+// The shipped bundle, with the full bilingual content (about 18 KB of it
+// gzip since version 3 of the clinical content). The product's budget is
+// 100 KB; the bundle is not there (see BENCHMARKS.md, "Where the bytes go":
+// 134.9 KB), so this guard holds it within about 1 KB of where it is now,
+// and is lowered with every saving until it reaches the budget.
+const BUDGET = 136 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 

@@ -174,8 +174,15 @@ test('the download is the edited text, and the approval record carries the conte
     const approvedText = await fs.readFile(await approved.path(), 'utf8');
     assert.ok(approvedText.includes(record), 'the record is in the file');
     assert.ok(approvedText.endsWith('# Edited in the studio: día 2, 🩺\n'), 'the rest is as edited');
-    // Opened again in the studio, the approved file is valid as it is.
+    // Opened again in the studio, the approved file is valid as it is,
+    // and not yet due for review (a year after its approval).
     await type(page, approvedText, /^No problems/);
+    assert.equal(await page.locator('[data-role="review-due"]').count(), 0);
+    // Approved two years ago: still valid (the widget never changes by a
+    // date), and the studio says the review is due, as the CLI does.
+    await type(page, edited('date = "2026-11-30"\n', 'date = "2024-11-30"\n', approvedText), /^No problems/);
+    assert.match(await page.locator('[data-role="review-due"]').textContent(),
+      /^Review due\. The content's next clinical review was due on 2025-11-30 \(approved by Dr Ana Test on 2024-11-30\)/);
   }));
 
 test('after load nothing is requested, and nothing is stored until the clinician ticks "keep my draft"', () =>

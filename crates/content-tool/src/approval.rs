@@ -3,7 +3,7 @@
 //! one. Used by `cargo content approve` and by the content studio, so both
 //! write the same record. Pure: text in, text out.
 
-use symptom_checker_core::model::{Content, Date, Review};
+use symptom_checker_core::model::Date;
 
 /// Whether an approver's name or role can go into the record: plain text on
 /// one line, not empty.
@@ -30,19 +30,6 @@ pub fn approval_record_until(
         toml_string(by),
         toml_string(role),
     )
-}
-
-/// The warning for approved content whose next review was due before
-/// `today`; `None` for a draft or a review not yet due. Only the review
-/// tools say it: the widget never changes by itself because of a date.
-pub fn review_overdue(content: &Content, today: Date) -> Option<String> {
-    match &content.review {
-        Review::Approved(a) if a.next_review < today => Some(format!(
-            "the content's next clinical review was due on {} (approved by {} on {}): have a clinician review it again and record the approval",
-            a.next_review, a.by, a.date
-        )),
-        _ => None,
-    }
 }
 
 /// A TOML basic string (the caller has refused control characters, see

@@ -14,7 +14,7 @@ use symptom_checker_core::paths::all_paths;
 use symptom_checker_core::signoff::content_hash;
 use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 
-use crate::approval::{approval_record_until, is_one_line, review_overdue, with_review_record};
+use crate::approval::{approval_record_until, is_one_line, with_review_record};
 use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
 use crate::review::{review, sign_off_record};
@@ -169,7 +169,7 @@ fn check_ok(file: &str, content: &Content, today: Date) -> Output {
         content.questions.len(),
         content.outcomes.len()
     ));
-    if let Some(warning) = review_overdue(content, today) {
+    if let Some(warning) = content.review.overdue(today) {
         out.stderr = format!("warning: `{file}`: {warning}\n");
     }
     out

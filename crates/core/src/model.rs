@@ -286,6 +286,20 @@ impl Review {
     pub fn is_draft(&self) -> bool {
         matches!(self, Review::Draft)
     }
+
+    /// The warning for approved content whose next review was due before
+    /// `today`; `None` for a draft or a review not yet due. Only the review
+    /// tools (`cargo content check`, the studio) say it: the widget never
+    /// changes by itself because of a date.
+    pub fn overdue(&self, today: Date) -> Option<String> {
+        match self {
+            Review::Approved(a) if a.next_review < today => Some(format!(
+                "the content's next clinical review was due on {} (approved by {} on {}): have a clinician review it again and record the approval",
+                a.next_review, a.by, a.date
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// A clinician's approval of one version of the content.

@@ -152,6 +152,19 @@ pub fn Studio() -> Html {
     let checked = draft.checked.clone();
     let pending = *draft.checked_text != *draft.text;
     let bad_lines: Vec<usize> = checked.problems.iter().map(|p| p.line).collect();
+    // Said here, as `cargo content check` says it; the widget never changes
+    // because of a date.
+    let review_due = checked
+        .content
+        .as_ref()
+        .and_then(|c| c.review.overdue(web::today()))
+        .map(|warning| {
+            html! {
+                <p class="st-warning" role="status" data-role="review-due">
+                    <strong>{ "Review due. " }</strong>{ capitalised(&warning) }{ "." }
+                </p>
+            }
+        });
     html! {
         <>
         <header class="st-header">
@@ -170,6 +183,7 @@ pub fn Studio() -> Html {
             <section class="st-open" aria-labelledby="st-open-title">
                 <h2 id="st-open-title">{ "Open" }</h2>
                 <p data-role="opened">{ "Editing " }{ *opened }{ ": " }<code>{ draft.name.clone() }</code></p>
+                { for review_due }
                 <div class="st-row">
                     <button type="button" class="st-button" data-action="open-shipped" onclick={on_shipped}>{ "Open the shipped content" }</button>
                     <label class="st-button st-file">
@@ -195,4 +209,12 @@ pub fn Studio() -> Html {
         </main>
         </>
     }
+}
+
+/// `text` with its first letter in capitals, to start a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
