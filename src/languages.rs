@@ -1,6 +1,6 @@
-// The languages the widget has interface text for (`src/i18n.rs`, one `Ui`
-// each). Included by both `build.rs` (which refuses content in another
-// language and ships only the languages the content uses) and the widget.
+//! The languages the widget has interface text for: one `Ui` each in
+//! `src/i18n.rs`. The list lives in the core, whose validation refuses
+//! content in any other language (the build, `cargo content check` and the
+//! studio alike).
 
-/// Codes of the interface languages, as in a content file's `locales`.
-pub const UI_LANGUAGES: [&str; 2] = ["en", "es"];
+pub use symptom_checker_core::model::UI_LANGUAGES;

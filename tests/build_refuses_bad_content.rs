@@ -56,10 +56,14 @@ fn a_content_locale_without_interface_text_fails_the_build() {
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     std::fs::write(dir.join("fr.toml"), source).expect("written");
     let stderr = failed_build("target/build-refuses-bad-content/fr.toml");
-    assert!(
-        stderr.contains("declares locale `fr`, but the widget has no interface text in it"),
-        "{stderr}"
-    );
+    // The same located diagnostic as `cargo content check` and the studio.
+    for expected in [
+        "error: the widget has no interface text in `fr`",
+        "--> target/build-refuses-bad-content/fr.toml:",
+        "help: the widget speaks en and es",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
 }
 
 #[test]

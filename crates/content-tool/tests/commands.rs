@@ -544,3 +544,33 @@ fn check_warns_once_the_next_review_is_due_and_the_build_does_not_care() {
         out.stderr
     );
 }
+
+#[test]
+fn check_refuses_a_language_the_widget_cannot_speak_at_its_place_as_the_build_does() {
+    let text = source(SHIPPED).replacen(
+        "locales = [\"en\", \"es\"]",
+        "locales = [\"en\", \"es\", \"fr\"]",
+        1,
+    );
+    assert_ne!(text, source(SHIPPED), "the edit must change the file");
+    let dir = scratch("french", &text);
+    let check = run_in(&dir, &["check", "content.toml"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("locales"))
+        .expect("a locales line")
+        + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("\"fr\"").unwrap() + 1;
+    for needle in [
+        "error: the widget has no interface text in `fr`".to_owned(),
+        format!("--> content.toml:{line}:{column}"),
+        "help: the widget speaks en and es".to_owned(),
+    ] {
+        assert!(
+            check.stderr.contains(&needle),
+            "{needle:?} in:\n{}",
+            check.stderr
+        );
+    }
+}

@@ -172,6 +172,34 @@ pub enum Kind {
     Multiple,
 }
 
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 2] = [Kind::Single, Kind::Multiple];
+
+    /// The id used in the content file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::Multiple => "multiple",
+        }
+    }
+
+    /// Parses a content-file id.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == id)
+    }
+
+    /// Whether a patient may tick several answers. Asked here, by an
+    /// exhaustive match, so a new kind is a compile error wherever the
+    /// answer matters, not silently taken for one of these two.
+    pub fn allows_several(self) -> bool {
+        match self {
+            Kind::Single => false,
+            Kind::Multiple => true,
+        }
+    }
+}
+
 /// One question of the content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
@@ -319,6 +347,13 @@ pub struct Approval {
     /// approved content whose hash differs.
     pub hash: Str,
 }
+
+/// The languages the widget has interface text for (its buttons, headings
+/// and messages: one `Ui` each in the widget's `src/i18n.rs`, which a test
+/// there keeps equal to this list). Validation refuses a content locale
+/// outside it, so the build, `cargo content check` and the studio refuse it with
+/// the same located diagnostic.
+pub const UI_LANGUAGES: [&str; 2] = ["en", "es"];
 
 /// The placeholder a content text may use for the emergency number the
 /// embedding page configured (the content never writes a number itself).

@@ -5,9 +5,7 @@
 //! Pure: text in, a view-model out; no web types. Tested natively.
 
 use symptom_checker::content::ContentRef;
-use symptom_checker::languages::UI_LANGUAGES;
-use symptom_checker_core::diagnostic::{Diagnostics, Problem as CoreProblem};
-use symptom_checker_core::model::Content;
+use symptom_checker_core::diagnostic::Diagnostics;
 use symptom_checker_core::validate::{load, load_for_approval};
 
 /// One problem, ready to list beside the editor.
@@ -40,23 +38,15 @@ pub struct Checked {
 }
 
 /// Validates `source`, shown as read from `file`, exactly as the build and
-/// `cargo content check` do; then, as the widget's build does, refuses a
-/// language the widget has no interface text for.
+/// `cargo content check` do (a language the widget has no interface text
+/// for included).
 pub fn check(file: &str, source: &str) -> Checked {
-    let (diagnostics, mut content) = match load(file, source) {
+    let (diagnostics, content) = match load(file, source) {
         Ok(content) => (None, Some(content)),
         Err(diagnostics) => (Some(diagnostics), load_for_approval(file, source).ok()),
     };
-    let mut problems = diagnostics.map_or_else(Vec::new, |d| listed(&d));
-    if let Some(c) = &content {
-        let missing = missing_languages(file, source, c);
-        if !missing.problems.is_empty() {
-            problems.extend(listed(&missing));
-            content = None;
-        }
-    }
     Checked {
-        problems,
+        problems: diagnostics.map_or_else(Vec::new, |d| listed(&d)),
         content: content.map(ContentRef::new),
     }
 }
@@ -81,48 +71,6 @@ fn listed(diagnostics: &Diagnostics) -> Vec<Problem> {
             }
         })
         .collect()
-}
-
-/// A problem for each locale of the content that the widget cannot show
-/// (it has no interface text in it), pointing at the `locales` line.
-fn missing_languages(file: &str, source: &str, content: &Content) -> Diagnostics {
-    let at = line_start_of(source, "locales");
-    let problems = content
-        .locales
-        .iter()
-        .filter(|code| !UI_LANGUAGES.contains(&code.as_ref()))
-        .map(|code| {
-            let span = source[at..]
-                .find(&format!("\"{code}\""))
-                .map_or(at..at, |i| at + i..at + i + code.len() + 2);
-            CoreProblem::new(
-                span,
-                format!("the widget has no interface text in `{code}`"),
-                "not a language of the widget",
-            )
-            .help(format!(
-                "the widget speaks {}: remove `{code}` or ask a developer to add it",
-                UI_LANGUAGES.join(" and ")
-            ))
-        })
-        .collect();
-    Diagnostics {
-        path: file.to_owned(),
-        source: source.to_owned(),
-        problems,
-    }
-}
-
-/// The byte offset of the first line that starts with `key`, or 0.
-fn line_start_of(source: &str, key: &str) -> usize {
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        if line.trim_start().starts_with(key) {
-            return offset;
-        }
-        offset += line.len();
-    }
-    0
 }
 
 /// The line and column (both from 1, the column in characters) of the
@@ -199,26 +147,21 @@ mod tests {
     }
 
     #[test]
-    fn a_language_without_interface_text_is_refused_as_the_build_refuses_it() {
+    fn a_language_without_interface_text_is_refused_at_its_locale_as_the_build_refuses_it() {
         let text = edited(
             "locales = [\"en\", \"es\"]",
             "locales = [\"en\", \"es\", \"fr\"]",
         );
-        // Every text would need French too; this only checks the rule when
-        // the rest is valid, so check the helper on the shipped content.
-        let content = load(shipped::NAME, shipped::TEXT).expect("valid");
-        let mut with_fr = content.clone();
-        let mut locales = with_fr.locales.to_vec();
-        locales.push("fr".into());
-        with_fr.locales = locales.into();
-        let d = missing_languages("edited.toml", &text, &with_fr);
-        assert_eq!(d.problems.len(), 1);
-        assert_eq!(&text[d.problems[0].span.clone()], "\"fr\"");
-        assert!(
-            missing_languages("x", shipped::TEXT, &content)
-                .problems
-                .is_empty()
-        );
+        let checked = check("edited.toml", &text);
+        assert!(checked.content.is_none());
+        let p = checked
+            .problems
+            .iter()
+            .find(|p| p.message == "the widget has no interface text in `fr`")
+            .expect("the language is refused");
+        let offset = text.find("\"fr\"").expect("planted");
+        assert_eq!((p.line, p.column), line_column(&text, offset));
+        assert!(p.rendered.contains("help: the widget speaks en and es"));
     }
 
     #[test]

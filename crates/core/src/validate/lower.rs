@@ -65,6 +65,19 @@ impl Validator {
                     "declared again here",
                 ));
             } else {
+                if !crate::model::UI_LANGUAGES.contains(&code.as_str()) {
+                    self.report(
+                        Problem::new(
+                            span(locale),
+                            format!("the widget has no interface text in `{code}`"),
+                            "not a language of the widget",
+                        )
+                        .help(format!(
+                            "the widget speaks {}: remove `{code}`, or ask a developer to add its interface text (a `Ui` in src/i18n.rs)",
+                            crate::model::UI_LANGUAGES.join(" and ")
+                        )),
+                    );
+                }
                 self.locales.push(code.clone());
             }
         }
@@ -333,19 +346,15 @@ impl Validator {
     pub(super) fn question(&mut self, raw: &Spanned<RawQuestion>) -> Question {
         let q = raw.get_ref();
         let id = self.id(&q.id, "question");
-        let kind = match q.kind.get_ref().as_str() {
-            "single" => Kind::Single,
-            "multiple" => Kind::Multiple,
-            _ => {
-                self.report(unknown_choice(
-                    &q.kind,
-                    "question kind",
-                    "a kind",
-                    &["single", "multiple"],
-                ));
-                Kind::Single
-            }
-        };
+        let kind = Kind::from_id(q.kind.get_ref()).unwrap_or_else(|| {
+            self.report(unknown_choice(
+                &q.kind,
+                "question kind",
+                "a kind",
+                &Kind::ALL.map(Kind::as_str),
+            ));
+            Kind::Single
+        });
         if q.answers.is_empty() {
             self.report(
                 Problem::new(
@@ -427,7 +436,7 @@ impl Validator {
         let what = format!("answer `{id}` of question `{question}`");
         let exclusive = a.exclusive.as_ref().is_some_and(|e| *e.get_ref());
         if let Some(flag) = a.exclusive.as_ref().filter(|e| *e.get_ref()) {
-            if kind == Kind::Single {
+            if !kind.allows_several() {
                 self.report(
                     Problem::new(
                         span(flag),
