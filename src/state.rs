@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use symptom_checker_core::engine::{Journey, Selection, Step, toggle};
-use symptom_checker_core::model::{Kind, Locale, QuestionIdx};
+use symptom_checker_core::model::{Locale, QuestionIdx};
 use yew::Reducible;
 
 use crate::content::ContentRef;
@@ -126,7 +126,7 @@ impl Reducible for CheckerState {
                 .answer(content, question, Selection::one(answer))
                 .map(|j| self.moved(j)),
             Action::Toggle { question, answer }
-                if self.asking(question) && content.question(question).kind == Kind::Multiple =>
+                if self.asking(question) && content.question(question).kind.allows_several() =>
             {
                 let ticked = toggle(content, question, self.ticked(question), answer);
                 Some(CheckerState {

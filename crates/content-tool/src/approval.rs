@@ -3,7 +3,8 @@
 //! one. Used by `cargo content approve` and by the content studio, so both
 //! write the same record. Pure: text in, text out.
 
-use symptom_checker_core::model::Date;
+use symptom_checker_core::model::{Content, Date, Review};
+use symptom_checker_core::signoff::content_hash;
 
 /// Whether an approver's name or role can go into the record: plain text on
 /// one line, not empty.
@@ -86,6 +87,42 @@ pub fn with_review_record(source: &str, record: &str) -> String {
             out.push('\n');
             out.extend(lines[first..].iter().copied());
         }
+    }
+    out
+}
+
+/// The sign-off in one line: "draft: not yet approved by a clinician", or
+/// who approved it, as what, and when.
+pub fn sign_off(content: &Content) -> String {
+    match &content.review {
+        Review::Draft => "draft: not yet approved by a clinician".to_owned(),
+        Review::Approved(a) => format!(
+            "approved by {} ({}) on {}; next review due {}",
+            a.by, a.role, a.date, a.next_review
+        ),
+    }
+}
+
+/// The sign-off as `key: value` lines, for a release's name and notes:
+/// `id`, `version`, `status` (`draft` or `approved`), `hash` (the content
+/// hash, which an approval records), and for approved content
+/// `approved_by`, `role`, `date` and `next_review`.
+pub fn sign_off_record(content: &Content) -> String {
+    let mut out = format!(
+        "id: {}\nversion: {}\nstatus: {}\nhash: {}\n",
+        content.id,
+        content.version,
+        match content.review {
+            Review::Draft => "draft",
+            Review::Approved(_) => "approved",
+        },
+        content_hash(content)
+    );
+    if let Review::Approved(a) = &content.review {
+        out.push_str(&format!(
+            "approved_by: {}\nrole: {}\ndate: {}\nnext_review: {}\n",
+            a.by, a.role, a.date, a.next_review
+        ));
     }
     out
 }

@@ -14,10 +14,10 @@ use symptom_checker_core::paths::all_paths;
 use symptom_checker_core::signoff::content_hash;
 use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 
-use crate::approval::{approval_record_until, is_one_line, with_review_record};
+use crate::approval::{approval_record_until, is_one_line, sign_off_record, with_review_record};
 use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
-use crate::review::{review, sign_off_record};
+use crate::review::review;
 use crate::stats::{render as render_stats, stats};
 use crate::table::{paths_csv, paths_report};
 

@@ -358,7 +358,7 @@ pub fn render(old_name: &str, old: &Content, new_name: &str, new: &Content, d: &
             "`{}` {}, {}",
             c.id,
             c.version,
-            crate::review::sign_off(c)
+            crate::approval::sign_off(c)
         ))
     };
     out.push_str(&row(&["Content", &about(old), &about(new)]));

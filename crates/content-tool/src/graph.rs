@@ -108,7 +108,7 @@ impl Edge {
     /// Whether the arrow stands for "any of" several boxes (several answers
     /// of a multiple-choice question).
     pub fn any_of(&self, content: &Content) -> bool {
-        content.question(self.from).kind == Kind::Multiple && self.answers.len() > 1
+        content.question(self.from).kind.allows_several() && self.answers.len() > 1
     }
 }
 

@@ -14,7 +14,7 @@
 use std::cmp::Reverse;
 
 use symptom_checker_core::engine::{Selection, places};
-use symptom_checker_core::model::{Content, Kind, OutcomeIdx, QuestionIdx, Target, Urgency};
+use symptom_checker_core::model::{Content, OutcomeIdx, QuestionIdx, Target, Urgency};
 use symptom_checker_core::paths::selections;
 
 /// Which answers a grouped step stands for.
@@ -120,7 +120,7 @@ pub fn one_place(content: &Content, question: QuestionIdx, selection: Selection)
 pub fn choices(content: &Content, question: QuestionIdx) -> Vec<Choice> {
     let q = content.question(question);
     let all = selections(content, question);
-    if q.kind == Kind::Single {
+    if !q.kind.allows_several() {
         return all
             .into_iter()
             .filter_map(|s| {

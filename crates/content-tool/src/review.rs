@@ -3,50 +3,16 @@
 //! every path and the stats. Generated, never edited by hand; a test keeps
 //! the committed page in step with the content. Pure: returns text.
 
-use symptom_checker_core::model::{Content, Review};
+use symptom_checker_core::model::Content;
 use symptom_checker_core::signoff::content_hash;
+
+use crate::approval::sign_off;
 
 use crate::combined::{combined, combined_markdown};
 use crate::graph::{legend, mermaid_graph};
 use crate::markdown::{cell, header, row};
 use crate::stats::{render, stats};
 use crate::table::paths_markdown;
-
-/// The sign-off in one line: "draft: not yet approved by a clinician", or
-/// who approved it, as what, and when.
-pub fn sign_off(content: &Content) -> String {
-    match &content.review {
-        Review::Draft => "draft: not yet approved by a clinician".to_owned(),
-        Review::Approved(a) => format!(
-            "approved by {} ({}) on {}; next review due {}",
-            a.by, a.role, a.date, a.next_review
-        ),
-    }
-}
-
-/// The sign-off as `key: value` lines, for a release's name and notes:
-/// `id`, `version`, `status` (`draft` or `approved`), `hash` (the content
-/// hash, which an approval records), and for approved content
-/// `approved_by`, `role`, `date` and `next_review`.
-pub fn sign_off_record(content: &Content) -> String {
-    let mut out = format!(
-        "id: {}\nversion: {}\nstatus: {}\nhash: {}\n",
-        content.id,
-        content.version,
-        match content.review {
-            Review::Draft => "draft",
-            Review::Approved(_) => "approved",
-        },
-        content_hash(content)
-    );
-    if let Review::Approved(a) = &content.review {
-        out.push_str(&format!(
-            "approved_by: {}\nrole: {}\ndate: {}\nnext_review: {}\n",
-            a.by, a.role, a.date, a.next_review
-        ));
-    }
-    out
-}
 
 /// The review page for `content`, read from `file`; `regenerate` is the
 /// command that rewrites the page, shown at its top.

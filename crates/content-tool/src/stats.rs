@@ -4,7 +4,7 @@
 //!
 //! Pure: computes from a validated `Content` and renders Markdown.
 
-use symptom_checker_core::model::{Content, Kind, Urgency, fill};
+use symptom_checker_core::model::{Content, Urgency, fill};
 use symptom_checker_core::paths::{all_paths, summarize};
 
 use crate::combined::combined_of;
@@ -151,7 +151,7 @@ pub fn stats(content: &Content) -> Stats {
         multiple_choice: content
             .questions
             .iter()
-            .filter(|q| q.kind == Kind::Multiple)
+            .filter(|q| q.kind.allows_several())
             .count(),
         answers: content.questions.iter().map(|q| q.answers.len()).sum(),
         outcomes: Urgency::ALL

@@ -115,7 +115,7 @@ pub fn is_valid(content: &Content, question: QuestionIdx, selection: Selection) 
         .iter()
         .all(|a| q.answers.get(a).is_none_or(|a| !a.exclusive))
         || count == 1;
-    count > 0 && in_range && exclusive_alone && (q.kind == Kind::Multiple || count == 1)
+    count > 0 && in_range && exclusive_alone && (q.kind.allows_several() || count == 1)
 }
 
 /// Where the answers in `selection` at `question` lead, each place once, in

@@ -8,6 +8,7 @@ use symptom_checker::content::ContentRef;
 use symptom_checker::i18n;
 use symptom_checker::page::{Now, PageEffects};
 use symptom_checker::settings::Settings;
+use symptom_checker_core::attributes::DEFAULT_EMERGENCY_NUMBER;
 use symptom_checker_core::model::Locale;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
@@ -28,7 +29,7 @@ pub struct PreviewProps {
 /// The preview and its settings.
 #[component]
 pub fn Preview(props: &PreviewProps) -> Html {
-    let number = use_state(|| "911".to_owned());
+    let number = use_state(|| DEFAULT_EMERGENCY_NUMBER.to_owned());
     let clinic = use_state(|| "Riverside Skin Clinic".to_owned());
     let phone = use_state(|| "+1 555 010 2030".to_owned());
     let language = use_state(|| 0usize);
