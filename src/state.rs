@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use symptom_checker_core::engine::{Journey, Selection, Step, toggle};
+use symptom_checker_core::engine::{Journey, Selection, Step, View, toggle};
 use symptom_checker_core::model::{Locale, QuestionIdx};
 use yew::Reducible;
 
@@ -78,10 +78,11 @@ impl CheckerState {
         }
     }
 
-    /// Whether Back does anything here (not at the first question when the
-    /// start screen is skipped).
-    pub fn can_go_back(&self) -> bool {
-        self.started && (!self.skip_start || !self.journey.path(&self.content).is_empty())
+    /// Whether Back does anything on the screen `view` shows (this state's
+    /// [`Journey::view`], walked once per render): not at the first question
+    /// when the start screen is skipped.
+    pub fn can_go_back(&self, view: &View) -> bool {
+        self.started && (!self.skip_start || !view.path.is_empty())
     }
 
     /// The current step (meaningful once started).
@@ -146,13 +147,15 @@ impl Reducible for CheckerState {
                     None => None,
                 }
             }
-            Action::Back if self.can_go_back() => Some(match self.journey.back(content) {
-                Some(journey) => self.moved(journey),
-                None => CheckerState {
-                    started: false,
-                    ..self.moved(self.journey.clone())
-                },
-            }),
+            Action::Back if self.can_go_back(&self.journey.view(content)) => {
+                Some(match self.journey.back(content) {
+                    Some(journey) => self.moved(journey),
+                    None => CheckerState {
+                        started: false,
+                        ..self.moved(self.journey.clone())
+                    },
+                })
+            }
             Action::Restart if self.started => Some(CheckerState {
                 locale: self.locale,
                 ..CheckerState::new(self.content.clone(), self.skip_start)

@@ -62,7 +62,10 @@ fn a_content_locale_without_interface_text_fails_the_build() {
         "--> target/build-refuses-bad-content/fr.toml:",
         "help: the widget speaks en and es",
     ] {
-        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
     }
 }
 

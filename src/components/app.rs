@@ -167,7 +167,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let nav = state
         .started
-        .then(|| nav(ui, state.can_go_back(), &on_action));
+        .then(|| nav(ui, state.can_go_back(&view), &on_action));
     // Without the start screen, what the checker covers is one tap away on
     // every screen.
     let about_checker = content
