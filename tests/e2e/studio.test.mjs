@@ -165,7 +165,7 @@ test('the download is the edited text, and the approval record carries the conte
     await page.locator('[data-field="role"]').fill('Clinical lead');
     await page.locator('[data-field="date"]').fill('2026-11-30');
     const record = await page.locator('[data-role="record"]').textContent();
-    assert.equal(record, `[review]\nstatus = "approved"\napproved_by = "Dr Ana Test"\nrole = "Clinical lead"\ndate = "2026-11-30"\ncontent_hash = "${shippedHash}"\n`,
+    assert.equal(record, `[review]\nstatus = "approved"\napproved_by = "Dr Ana Test"\nrole = "Clinical lead"\ndate = "2026-11-30"\nnext_review = "2027-11-30"\ncontent_hash = "${shippedHash}"\n`,
       'a comment changes no hash');
     const [approved] = await Promise.all([
       page.waitForEvent('download'),
@@ -180,7 +180,8 @@ test('the download is the edited text, and the approval record carries the conte
     assert.equal(await page.locator('[data-role="review-due"]').count(), 0);
     // Approved two years ago: still valid (the widget never changes by a
     // date), and the studio says the review is due, as the CLI does.
-    await type(page, edited('date = "2026-11-30"\n', 'date = "2024-11-30"\n', approvedText), /^No problems/);
+    await type(page, edited('date = "2026-11-30"\nnext_review = "2027-11-30"\n',
+      'date = "2024-11-30"\nnext_review = "2025-11-30"\n', approvedText), /^No problems/);
     assert.match(await page.locator('[data-role="review-due"]').textContent(),
       /^Review due\. The content's next clinical review was due on 2025-11-30 \(approved by Dr Ana Test on 2024-11-30\)/);
   }));
