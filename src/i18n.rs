@@ -419,7 +419,16 @@ mod tests {
 
     #[test]
     fn two_languages_are_equal_only_by_their_code() {
-        assert_eq!(EN, EN);
+        // Other words under the same code: equal.
+        let reworded = Ui {
+            start_failed: "Other words.",
+            call_now: "Other words ",
+            ..EN
+        };
+        assert_eq!(reworded, EN);
+        // The same words under another code: not equal.
+        let recoded = Ui { code: "xx", ..EN };
+        assert_ne!(recoded, EN);
         assert_ne!(EN, ES);
     }
 }

@@ -376,7 +376,9 @@ impl Line {
 #[cfg(test)]
 mod tests {
     use symptom_checker_core::engine::{Journey, Selection};
-    use symptom_checker_core::model::{EMERGENCY_NUMBER, Locale, OutcomeIdx, QuestionIdx};
+    use symptom_checker_core::model::{
+        Answer, Approval, Date, EMERGENCY_NUMBER, Locale, OutcomeIdx, QuestionIdx,
+    };
     use symptom_checker_core::paths::Path;
 
     use super::*;
@@ -473,11 +475,30 @@ mod tests {
                 assert!(sheet.tell_heading.contains(tell), "{}", sheet.id);
             }
             if let Some(w) = &sheet.warning_signs {
-                // The 13 warning signs of question 1 in its five groups,
-                // and unequal pupils on its own.
-                assert_eq!(w.signs().count(), 14, "{}", sheet.id);
+                // The 13 warning signs of question 1 (every answer but
+                // `none`, by id from the content) in its five groups, and
+                // unequal pupils (the droop question's) on its own.
+                let locale = content().locale(ui.code).expect("a content locale");
+                let mut expected: Vec<&str> = answers_of("red_flags")
+                    .filter(|a| a.id.as_str() != "none")
+                    .map(|a| a.label.get(locale))
+                    .collect();
+                assert_eq!(expected.len(), 13);
+                let pupils = answers_of("droop_signs")
+                    .find(|a| a.id.as_str() == "pupils")
+                    .expect("pupils")
+                    .label
+                    .get(locale);
+                expected.push(pupils);
+                let shown: Vec<&str> = w.groups.iter().flat_map(|(_, s)| s.clone()).collect();
+                assert_eq!(shown, expected, "{}", sheet.id);
                 assert_eq!(w.groups.len(), 6, "{}", sheet.id);
-                assert_eq!(w.groups[5], (None, vec![w.signs().last().expect("pupils")]));
+                assert!(
+                    w.groups[..5].iter().all(|(g, _)| g.is_some()),
+                    "{}",
+                    sheet.id
+                );
+                assert_eq!(w.groups[5], (None, vec![pupils]));
             }
         }
         assert_eq!(seen, [true, true]);
@@ -638,13 +659,46 @@ mod tests {
         assert!(t < s, "what the patient told us comes before the steps");
     }
 
+    /// The answers of the question `id` of the shipped content.
+    fn answers_of(id: &str) -> impl Iterator<Item = &'static Answer> {
+        let c = content();
+        c.question(c.question_idx(id).expect(id)).answers.iter()
+    }
+
     #[test]
     fn the_sign_off_line_follows_the_content_review() {
-        let (_, sheet) = &every_sheet("911")[0];
-        match &content().review {
-            Review::Draft => assert!(sheet.sign_off.starts_with("Draft content")),
-            Review::Approved(a) => assert!(sheet.sign_off.contains(a.by.as_ref())),
-        }
+        let view = view_by_ids(&[("red_flags", &["breathing"])]);
+        let mut c = content().clone();
+        let sign_off = |c: &Content, code: &str| {
+            let sheet =
+                OutcomeSheet::new(c, i18n::ui(code), c.locale(code).expect(code), &view, "911");
+            sheet.expect("an outcome").sign_off
+        };
+        c.review = Review::Draft;
+        assert_eq!(
+            sign_off(&c, "en"),
+            "Draft content: not yet approved by a clinician."
+        );
+        c.review = Review::Approved(Approval {
+            by: "Dr Jo Doe".into(),
+            role: "Dermatologist".into(),
+            date: Date {
+                year: 2026,
+                month: 11,
+                day: 30,
+            },
+            next_review: Date {
+                year: 2027,
+                month: 11,
+                day: 30,
+            },
+            hash: "sha256:0".into(),
+        });
+        assert_eq!(
+            sign_off(&c, "en"),
+            "Approved by Dr Jo Doe, Dermatologist, on November 30, 2026."
+        );
+        assert!(sign_off(&c, "es").starts_with("Aprobado por Dr Jo Doe, Dermatologist, el "));
     }
 
     #[test]

@@ -279,14 +279,44 @@ mod tests {
             ("theme", "neon"),
             ("start-screen", "<script>"),
         ];
+        let locales = ["en", "es"];
+        // A page that set every attribute well, the emergency number to 112.
+        let good = || {
+            let mut settings = Settings::default();
+            for (name, value) in [
+                ("clinic-name", "Riverside"),
+                ("clinic-phone", "+1 555 010 2030"),
+                ("booking-url", "https://clinic.example/book"),
+                ("emergency-number", "112"),
+                ("locale", "es"),
+                ("theme", "dark"),
+                ("start-screen", "skip"),
+            ] {
+                assert_eq!(settings.apply(name, Some(value), &locales), None, "{name}");
+            }
+            settings
+        };
         for (name, value) in hostile {
-            let (settings, warning) = apply(name, value);
+            let mut settings = good();
+            let warning = settings.apply(name, Some(value), &locales);
             let warning = warning.unwrap_or_else(|| panic!("no warning for {name}={value:?}"));
             assert!(warning.contains(&format!("`{name}`")), "{warning}");
-            assert_eq!(settings.booking_url, None);
+            // That attribute is back to its documented default; nothing
+            // else changed, the emergency number least of all.
+            let mut expected = good();
+            match name {
+                "booking-url" => expected.booking_url = None,
+                "clinic-phone" => expected.clinic_phone = None,
+                "clinic-name" => expected.clinic_name = None,
+                "locale" => expected.locale = None,
+                "theme" => expected.theme = Theme::Auto,
+                "start-screen" => expected.skip_start = false,
+                _ => unreachable!("{name}"),
+            }
+            assert_eq!(settings, expected, "{name}={value:?}");
             assert_eq!(
                 settings.emergency_number.map(|n| n.href).as_deref(),
-                Some("tel:911"),
+                Some("tel:112"),
                 "another attribute leaves the emergency number alone"
             );
         }

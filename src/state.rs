@@ -174,7 +174,7 @@ impl Reducible for CheckerState {
 /// then the test looks at what the screen would show.
 #[cfg(test)]
 mod tests {
-    use symptom_checker_core::model::{Kind, Target};
+    use symptom_checker_core::model::Kind;
 
     use super::*;
     use crate::content::content;
@@ -228,9 +228,8 @@ mod tests {
     #[test]
     fn continue_with_nothing_ticked_is_refused_and_ticking_clears_the_refusal() {
         let (q, _, other) = first_question();
-        if content().question(q).kind != Kind::Multiple {
-            return;
-        }
+        // The warning signs come first, as boxes to tick (the specification).
+        assert_eq!(content().question(q).kind, Kind::Multiple);
         let w = after(
             CheckerState::default(),
             &[Action::Start, Action::Continue { question: q }],
@@ -251,9 +250,9 @@ mod tests {
     #[test]
     fn a_warning_sign_then_continue_shows_its_outcome_and_back_keeps_the_tick() {
         let (q, _, other) = first_question();
-        if content().question(q).kind != Kind::Multiple {
-            return;
-        }
+        assert_eq!(content().question(q).kind, Kind::Multiple);
+        let sign = &content().question(q).answers[other];
+        assert!(sign.red_flag, "{} is a warning sign", sign.id.as_str());
         let w = after(
             CheckerState::default(),
             &[
@@ -265,11 +264,11 @@ mod tests {
                 Action::Continue { question: q },
             ],
         );
-        let expected = match content().question(q).answers[other].next {
-            Target::Outcome(o) => Step::Done(o),
-            Target::Question(next) => Step::Ask(next),
-        };
-        assert_eq!(w.step(), expected);
+        // Any warning sign alone is an emergency (the specification).
+        let emergency = content()
+            .outcome_idx("emergency_now")
+            .expect("emergency_now");
+        assert_eq!(w.step(), Step::Done(emergency));
         let back = after(w, &[Action::Back]);
         assert_eq!(back.step(), Step::Ask(q));
         assert_eq!(back.ticked(q), Selection::one(other));

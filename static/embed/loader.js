@@ -5,6 +5,9 @@
 // It also keeps the emergency line on screen when the widget fails:
 // - the wasm cannot load: the element keeps the host's own text and adds
 //   the emergency line;
+// - the wasm has not arrived after LOAD_TIMEOUT_MS (a stalled fetch never
+//   fails): the same line, on every element on the page then; the widget
+//   still starts, in its place, if the wasm arrives later;
 // - the wasm traps (a bug; release builds abort on panic): every widget on
 //   the page is replaced by the error screen, with the emergency line, in
 //   the language the patient was reading.
@@ -19,6 +22,12 @@ import { emergencyNumber, clinicPhone, DEFAULT_EMERGENCY_NUMBER } from './attrib
  * start_failed, call_us, error_title, error_text, reload }, es: … }
  */
 const TEXT = __SC_FALLBACK_TEXT__;
+
+/**
+ * How long the page waits for the wasm before it shows the emergency line
+ * anyway (one number: the end-to-end tests of a stalled wasm wait for it).
+ */
+const LOAD_TIMEOUT_MS = 5000;
 
 const ready = init();
 const hosts = new Set();
@@ -87,13 +96,15 @@ function emergencyLine(element, t) {
  * "The symptom checker could not start. Call us on … In an emergency, call …"
  */
 function loadFailed(element) {
-  const t = TEXT[language(element)];
+  const lang = language(element);
+  const t = TEXT[lang];
   const phone = clinicPhone(element.getAttribute('clinic-phone') ?? '');
   const callUs = phone ? [` ${t.call_us}`, el('a', { href: phone.href }, phone.display), '.'] : [];
   const line = el('p', { className: 'sc-emergency' },
     el('strong', {}, t.start_failed), ...callUs, ' ', ...emergencyCall(element, t));
   line.dataset.role = 'emergency-line';
   line.setAttribute('role', 'alert');
+  line.lang = lang;
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   replace(root, line, document.createElement('slot'));
 }
@@ -141,18 +152,28 @@ function enter(call) {
   }
 }
 
+// The wasm is late: the line on every element there is (each keeps its
+// host's text); if the wasm arrives after all, the widget replaces it.
+const late = setTimeout(() => {
+  for (const element of document.querySelectorAll('symptom-checker')) loadFailed(element);
+}, LOAD_TIMEOUT_MS);
+
 ready.then(
-  () => customElements.define('symptom-checker', class extends HTMLElement {
-    static get observedAttributes() { return widget.observedAttributes(); }
-    connectedCallback() {
-      hosts.add(this);
-      if (crashed) { showError(this); return; }
-      enter(() => widget.connected(this));
-    }
-    disconnectedCallback() { hosts.delete(this); enter(() => widget.disconnected(this)); }
-    attributeChangedCallback(name, old, value) { enter(() => widget.attributeChanged(this, name, old, value)); }
-  }),
+  () => {
+    clearTimeout(late);
+    customElements.define('symptom-checker', class extends HTMLElement {
+      static get observedAttributes() { return widget.observedAttributes(); }
+      connectedCallback() {
+        hosts.add(this);
+        if (crashed) { showError(this); return; }
+        enter(() => widget.connected(this));
+      }
+      disconnectedCallback() { hosts.delete(this); enter(() => widget.disconnected(this)); }
+      attributeChangedCallback(name, old, value) { enter(() => widget.attributeChanged(this, name, old, value)); }
+    });
+  },
   (error) => {
+    clearTimeout(late);
     console.error('symptom-checker: the widget could not load', error);
     customElements.define('symptom-checker', class extends HTMLElement {
       connectedCallback() { loadFailed(this); }

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { startServer, readUi } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
 import { hostPage, element } from './lib/pages.mjs';
-import { ready, walkTo, restart, start, assertEmergencyLine } from './lib/journey.mjs';
+import { ready, walkTo, restart, start, assertEmergencyLine, assertOutcomeDials, ROUTES } from './lib/journey.mjs';
 
 let server;
 let browser;
@@ -27,6 +27,8 @@ before(async () => {
       '/country-code-es.html': page(element({ 'emergency-number': '+44 999', locale: 'es' }), 'es'),
       '/no-number.html': page(element({ 'emergency-number': null })),
       '/uk.html': page(element({ 'emergency-number': '999', 'clinic-phone': '+44 (0)20 7946 0958', 'clinic-name': 'Riverside' })),
+      '/dial-999.html': page(element({ 'emergency-number': '999' })),
+      '/dial-112.html': page(element({ 'emergency-number': '112' })),
       '/debug-attribute.html': page(element({ 'emergency-number': '999 112', debug: '' })),
     },
   });
@@ -91,6 +93,20 @@ test('a UK clinic: 999 everywhere, and the clinic phone dialled without its trun
     assert.deepEqual([...new Set(tels)].sort(), ['tel:+442079460958', 'tel:999']);
     assert.deepEqual(warnings(log), []);
   }));
+
+// The page's number on the outcome's own links, at every urgency: the
+// emergency's call, and the call under the warning signs below it.
+for (const number of ['999', '112']) {
+  for (const id of ['emergency_now', 'headache_urgent', 'droop_review', 'heaviness_expected']) {
+    test(`emergency-number="${number}": every tel: link of ${id} (${ROUTES[id].urgency}) and its summary dial ${number}`, () =>
+      withPage(browser, {}, async ({ page }) => {
+        await page.goto(server.url(`/dial-${number}.html`));
+        const w = await ready(page);
+        await walkTo(w, id);
+        await assertOutcomeDials(w, number);
+      }));
+  }
+}
 
 test('the configuration view: shown with ?sc-debug or the debug attribute, with every setting and warning; never otherwise', () =>
   withPage(browser, {}, async ({ page }) => {

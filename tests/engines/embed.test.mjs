@@ -95,6 +95,17 @@ WebAssembly.instantiate = refuse;
         body: hostPage({ title: 'Broken bundle', head: CAPTURE_TAG, body: element({ 'emergency-number': '112' }, '<p id="fallback">Call the clinic on 555 0100.</p>') })
           .replace(`src="${BUNDLE}"`, 'src="/broken/symptom-checker.js"'),
       },
+      // The same on an English page whose element asks for Spanish.
+      '/broken-es.html': {
+        body: hostPage({ title: 'Broken bundle', head: CAPTURE_TAG, body: element({ 'emergency-number': '999', locale: 'es' }, '<p id="fallback">Call the clinic on 555 0100.</p>') })
+          .replace(`src="${BUNDLE}"`, 'src="/broken/symptom-checker.js"'),
+      },
+      '/old-wasm-es.html': {
+        body: hostPage({
+          title: 'Old WebAssembly', head: `${CAPTURE_TAG}<script src="/old-wasm.js"></script>`,
+          body: element({ 'emergency-number': '999', locale: 'es' }, '<p id="fallback">Call the clinic on 555 0100.</p>'),
+        }),
+      },
     },
   });
 });
@@ -219,7 +230,22 @@ engineSuite(() => server, ({ engine, page }) => {
       assert.ok((await p.messages('error')).some((t) => t.includes('could not load')), 'the failure is logged');
     }));
 
-  for (const [older, url] of [['', '/old-wasm.html'], [', nor has replaceChildren(),', '/old-dom.html']]) {
+  test(`${engine}: locale="es" and the wasm cannot load: the fallback line in Spanish, with the page's number`, () =>
+    page({
+      expectErrors: {
+        reason: 'the page loads the bundle from a folder without its wasm on purpose: the 404 and the loader\'s report of it',
+        match: [/^failed load: 404 \(\/broken\/symptom-checker_bg\.wasm\)$/, /^symptom-checker: the widget could not load\b/],
+      },
+    }, async (p) => {
+      await p.open(server.url('/broken-es.html'));
+      const w = p.widget();
+      await w.waitFor('p[data-role="emergency-line"]');
+      await assertEmergencyLine(w, { number: '999', text: UI.es.start_failed });
+      assert.equal(await w.attr('p[data-role="emergency-line"]', 'lang'), 'es');
+      assert.ok((await w.text('p[data-role="emergency-line"]')).includes(UI.es.emergency_before.trim()), 'the call in Spanish');
+    }));
+
+  for (const [older, url] of [['', '/old-wasm.html'], [', nor has replaceChildren(),', '/old-dom.html'], [', on a page in Spanish,', '/old-wasm-es.html']]) {
     test(`${engine}: an engine that cannot compile the wasm${older} shows the host's text and the emergency line`, () =>
       page({
         expectErrors: {
@@ -234,7 +260,8 @@ engineSuite(() => server, ({ engine, page }) => {
           'the loader to report the compile error');
         const w = p.widget();
         await w.waitFor('p[data-role="emergency-line"]');
-        await assertEmergencyLine(w, { number: '112', text: UI.en.start_failed });
+        const es = url.includes('-es');
+        await assertEmergencyLine(w, { number: es ? '999' : '112', text: UI[es ? 'es' : 'en'].start_failed });
         assert.ok(await p.evaluate(() => document.getElementById('fallback').getClientRects().length > 0), 'the host\'s own text is shown');
         assert.equal(await w.count('[data-screen]'), 0, 'no widget');
       }));

@@ -10,7 +10,7 @@ import { startServer, readContent, readUi } from '../e2e/lib/server.mjs';
 import { hostPage, element } from '../e2e/lib/pages.mjs';
 import {
   ROUTES, STORIES, COMBINED, walk, walkTo, answer, back, restart, start, screenOf, outcomeOf, checkedIds, pressedIds,
-  assertEmergencyLine, onScreen,
+  assertEmergencyLine, assertOutcomeDials, onScreen,
 } from '../e2e/lib/journey.mjs';
 import { engineSuite, CAPTURE_PAGE, CAPTURE_TAG } from './lib/engines.mjs';
 
@@ -28,6 +28,7 @@ before(async () => {
       ...CAPTURE_PAGE,
       '/en.html': { body: hostPage({ title: 'Clinic page', head: CAPTURE_TAG, body: element(CLINIC) }) },
       '/es.html': { body: hostPage({ title: 'Clinic page', head: CAPTURE_TAG, body: element({ ...CLINIC, locale: 'es' }) }) },
+      '/uk.html': { body: hostPage({ title: 'UK clinic page', head: CAPTURE_TAG, body: element({ 'emergency-number': '999' }) }) },
     },
   });
 });
@@ -51,6 +52,17 @@ engineSuite(() => server, ({ engine, page }) => {
         await waitForLang(w, 'en');
       }));
   }
+
+  test(`${engine}: emergency-number="999": every tel: link of an emergency and of a wait dials 999, the summaries too`, () =>
+    page({}, async (p) => {
+      await p.open(server.url('/uk.html'));
+      const w = p.widget();
+      for (const id of ['emergency_now', 'droop_review']) {
+        await walkTo(w, id);
+        await assertOutcomeDials(w, '999');
+        await restart(w);
+      }
+    }));
 
   test(`${engine}: the specification's stories end where it says`, () =>
     page({}, async (p) => {

@@ -229,6 +229,39 @@ fn asked<'a>(a: &'a Answers, question: &str) -> Result<&'a [String], String> {
         .ok_or_else(|| format!("the specification asks `{question}` here, the path did not"))
 }
 
+/// Whether the path ticked `question.answer`; false on a path that did
+/// not ask the question (that is not what a filter over every path looks
+/// for). Both ids must be in the shipped content: a misspelt one would
+/// make every filter false, and the test that uses it vacuous.
+fn ticked_on(a: &Answers, question: &str, answer: &str) -> bool {
+    let content = shipped();
+    let q = content
+        .question_idx(question)
+        .unwrap_or_else(|| panic!("no question `{question}` in the content"));
+    assert!(
+        content
+            .question(q)
+            .answers
+            .iter()
+            .any(|x| x.id.as_str() == answer),
+        "no answer `{question}.{answer}` in the content"
+    );
+    a.get(question)
+        .is_some_and(|ids| ids.iter().any(|id| id == answer))
+}
+
+/// Whether the path ticked anything but `none` at `question` (whose id
+/// must be in the shipped content); false on a path that did not ask it.
+fn ticked_other_than_none(a: &Answers, question: &str) -> bool {
+    let content = shipped();
+    assert!(
+        content.question_idx(question).is_some(),
+        "no question `{question}` in the content"
+    );
+    a.get(question)
+        .is_some_and(|ids| ids.iter().any(|id| id != "none"))
+}
+
 fn ticked(a: &Answers, question: &str, answer: &str) -> Result<bool, String> {
     Ok(asked(a, question)?.iter().any(|id| id == answer))
 }
@@ -564,33 +597,48 @@ fn every_path_ends_where_the_specification_says() {
 #[test]
 fn every_warning_sign_unequal_pupils_and_a_distant_droop_end_at_emergency_now() {
     let mut seen = 0;
+    let mut seen_each = BTreeMap::<&str, usize>::new();
     for (a, outcome, _, _) in every_path() {
-        let get = |q: &str, x: &str| a.get(q).is_some_and(|ids| ids.iter().any(|id| id == x));
-        let warning = a
-            .get("red_flags")
-            .is_some_and(|ids| ids.iter().any(|id| id != "none"));
-        if warning
-            || get("droop_signs", "pupils")
-            || get("droop_signs", "far_from_face")
-            || get("site_signs", "near_eye")
-            || get("thinner_check", "yes")
-        {
+        let get = |q: &str, x: &str| ticked_on(&a, q, x);
+        let reasons = [
+            ("a warning sign", ticked_other_than_none(&a, "red_flags")),
+            ("unequal pupils", get("droop_signs", "pupils")),
+            (
+                "a droop after a distant shot",
+                get("droop_signs", "far_from_face"),
+            ),
+            ("an eyelid swollen shut", get("site_signs", "near_eye")),
+            (
+                "a bad headache on a blood thinner",
+                get("thinner_check", "yes"),
+            ),
+        ];
+        let mut any = false;
+        for (why, applies) in reasons {
+            if applies {
+                any = true;
+                *seen_each.entry(why).or_default() += 1;
+            }
+        }
+        if any {
             seen += 1;
             assert_eq!(outcome, "emergency_now", "{a:?}");
         }
     }
     assert!(seen > 1000, "only {seen} paths checked");
+    assert_eq!(
+        seen_each.len(),
+        5,
+        "each reason on some path: {seen_each:?}"
+    );
 }
 
 #[test]
 fn no_dangerous_story_ends_below_urgent() {
     let mut seen = BTreeMap::<&str, usize>::new();
     for (a, outcome, urgency, _) in every_path() {
-        let get = |q: &str, x: &str| a.get(q).is_some_and(|ids| ids.iter().any(|id| id == x));
-        let any = |q: &str| {
-            a.get(q)
-                .is_some_and(|ids| ids.iter().any(|id| id != "none"))
-        };
+        let get = |q: &str, x: &str| ticked_on(&a, q, x);
+        let any = |q: &str| ticked_other_than_none(&a, q);
         let reasons = [
             ("a warning sign", any("red_flags")),
             ("a fever with headache", get("headache_signs", "fever")),
@@ -738,10 +786,7 @@ fn the_red_flag_coverage_table_names_answers_that_lead_where_it_says() {
         // Every path that ticks it, with whatever else.
         let mut seen = 0;
         for (answers, outcome, urgency, _) in &paths {
-            if answers
-                .get(question)
-                .is_some_and(|ids| ids.iter().any(|id| id == answer))
-            {
+            if ticked_on(answers, question, answer) {
                 seen += 1;
                 assert!(
                     urgency >= &floor,

@@ -214,6 +214,7 @@ const isPage = (scope) => typeof scope.mainFrame === 'function';
  *   ids(sel)                the `data-answer-id`s of every match, in order
  *   visible(sel)            is the one match visible, now
  *   text(sel)               the rendered text (innerText) of the one match
+ *   hrefs(sel)              the `href` attributes of every match, in order
  *
  * The cross-engine suite (tests/engines/) drives WebDriver through such a
  * view, so both suites walk journeys by the same rules.
@@ -237,6 +238,7 @@ function view(scope) {
     ids: (sel) => at(sel).evaluateAll((els) => els.map((e) => e.dataset.answerId)),
     visible: (sel) => at(sel).isVisible(),
     text: (sel) => at(sel).innerText(),
+    hrefs: (sel) => at(sel).evaluateAll((els) => els.map((e) => e.getAttribute('href'))),
   };
 }
 
@@ -413,6 +415,39 @@ export async function assertEmergencyLine(scope, {
   const call = `${line} a[href="tel:${digits}"]`;
   assert.equal(await v.count(call), 1, `${where}: emergency line links tel:${digits}`);
   assert.ok(await v.visible(call), `${where}: the tel: link is visible`);
+}
+
+/** The emergency numbers the tests configure: none may show where another was set. */
+const NUMBERS = ['911', '999', '112'];
+
+/** Does `text` show `number` as a number of its own (not inside a longer one, a date or a hash)? */
+const shows = (text, number) => new RegExp(`(?<![\\w-])${number}(?![\\w-])`).test(text);
+
+/**
+ * On the outcome screen, for a page whose `emergency-number` is `number`
+ * and that sets no clinic phone: every `tel:` link in the widget (the
+ * emergency line, the outcome's call, its warning signs) dials `number`;
+ * the outcome's own link is there (the call at an emergency, the call
+ * under the warning signs below it); and the outcome's text and its
+ * summary show `number` and none of the other numbers.
+ */
+export async function assertOutcomeDials(scope, number, { where = '' } = {}) {
+  const v = view(scope);
+  const tel = `tel:${number.replace(/[^+0-9]/g, '')}`;
+  const { id, urgency } = await outcomeOf(v);
+  where = `${where} ${id} (${urgency}), emergency-number ${number}`;
+  const own = urgency === 'emergency' ? '.sc-outcome > a.sc-call' : '.sc-outcome .sc-warning a[href^="tel:"]';
+  assert.deepEqual(await v.hrefs(own), [tel], `${where}: the outcome's own call (${own})`);
+  const all = await v.hrefs('a[href^="tel:"]');
+  assert.ok(all.length >= 2, `${where}: the emergency line's and the outcome's links: ${all}`);
+  assert.deepEqual([...new Set(all)], [tel], `${where}: every tel: link`);
+  for (const [what, sel] of [['the outcome', ROOT_OUTCOME], ['the summary', 'pre[data-role="summary"]']]) {
+    const text = await v.text(sel);
+    assert.ok(shows(text, number), `${where}: ${what} shows ${number}: ${text.slice(0, 300)}`);
+    for (const other of NUMBERS.filter((n) => n !== number)) {
+      assert.ok(!shows(text, other), `${where}: ${what} shows ${other}`);
+    }
+  }
 }
 
 /**

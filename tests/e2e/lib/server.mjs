@@ -57,8 +57,10 @@ const TYPES = {
  * Starts a server on 127.0.0.1 (random port).
  * @param {object} [options]
  * @param {string} [options.root] absolute folder served for paths not in `pages` (default dist/)
- * @param {Record<string, {body: string|Buffer, type?: string, headers?: Record<string,string>}>} [options.pages]
- *   in-memory responses by exact path, e.g. `{ '/host.html': { body: '<!doctype html>…' } }`
+ * @param {Record<string, {body: string|Buffer, type?: string, headers?: Record<string,string>, hold?: Promise<unknown>}>} [options.pages]
+ *   in-memory responses by exact path, e.g. `{ '/host.html': { body: '<!doctype html>…' } }`;
+ *   with `hold`, the response waits until that promise settles (a stalled
+ *   download: one that never settles never answers)
  * @param {Record<string, Record<string,string>>} [options.headers] extra headers by exact path,
  *   for files from `root` and pages alike
  * @param {boolean} [options.gzip] compress responses when the client accepts gzip
@@ -80,6 +82,7 @@ export async function startServer({ root = DIST, pages = {}, headers = {}, gzip 
     let extra = { ...(headers[pathname] ?? {}) };
     const page = routes.get(pathname);
     if (page) {
+      if (page.hold) await page.hold.catch(() => {});
       body = Buffer.from(page.body);
       type = page.type ?? TYPES[path.extname(pathname)] ?? TYPES['.html'];
       extra = { ...extra, ...(page.headers ?? {}) };
@@ -132,8 +135,8 @@ export async function startServer({ root = DIST, pages = {}, headers = {}, gzip 
     origin,
     url: (p = '/') => origin + p,
     /** Adds or replaces an in-memory page. */
-    addPage(p, body, { type, headers: h } = {}) {
-      routes.set(p, { body, type, headers: h });
+    addPage(p, body, { type, headers: h, hold } = {}) {
+      routes.set(p, { body, type, headers: h, hold });
       return origin + p;
     },
     requests,

@@ -474,6 +474,10 @@ export class EngineWidget {
     return this.query(sel, 'return all.map((e) => e.dataset.answerId);');
   }
 
+  hrefs(sel) {
+    return this.query(sel, 'return all.map((e) => e.getAttribute("href"));');
+  }
+
   /**
    * The one element matching `sel` once it is visible and enabled:
    * `[WebElement, checked]`. An element out of view, or in view but under
