@@ -23,7 +23,7 @@ pub struct CheckerState {
     pub journey: Journey,
     /// Boxes ticked at the current multiple-choice question, not yet
     /// confirmed with Continue.
-    pub draft: Option<(QuestionIdx, Selection)>,
+    pub unconfirmed: Option<(QuestionIdx, Selection)>,
     /// Continue was pressed with nothing ticked.
     pub refused: bool,
     /// A language the patient picked in the widget, over the page's.
@@ -71,7 +71,7 @@ impl CheckerState {
             started: skip_start,
             journey: Journey::new(&content),
             content,
-            draft: None,
+            unconfirmed: None,
             refused: false,
             locale: None,
             skip_start,
@@ -90,9 +90,9 @@ impl CheckerState {
         self.journey.step(&self.content)
     }
 
-    /// The boxes shown ticked at `question`: the draft, else the kept answer.
+    /// The boxes shown ticked at `question`: the unconfirmed ticks, else the kept answer.
     pub fn ticked(&self, question: QuestionIdx) -> Selection {
-        match self.draft {
+        match self.unconfirmed {
             Some((q, selection)) if q == question => selection,
             _ => self.journey.selection(question),
         }
@@ -105,7 +105,7 @@ impl CheckerState {
     fn moved(&self, journey: Journey) -> CheckerState {
         CheckerState {
             journey,
-            draft: None,
+            unconfirmed: None,
             refused: false,
             ..self.clone()
         }
@@ -131,7 +131,7 @@ impl Reducible for CheckerState {
             {
                 let ticked = toggle(content, question, self.ticked(question), answer);
                 Some(CheckerState {
-                    draft: Some((question, ticked)),
+                    unconfirmed: Some((question, ticked)),
                     refused: false,
                     ..(*self).clone()
                 })
