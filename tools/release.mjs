@@ -257,11 +257,17 @@ export function mergeBoms({ crates, loader, version, signoff }) {
 
 // -------------------------------------------------------------- README.txt
 
-/** The html code blocks of EMBEDDING.md: the self-hosted snippet first, then the CDN one. */
+/**
+ * The two snippets of EMBEDDING.md with an integrity hash: the self-hosted
+ * one ("The snippet") and the CDN one. The WordPress steps' block comes
+ * first in the page but has no hash (a web person pastes it with their
+ * own path), so it is not the release's snippet.
+ */
 export function embeddingSnippets(markdown = fs.readFileSync(path.join(root, 'EMBEDDING.md'), 'utf8')) {
-  const blocks = [...markdown.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const selfHosted = blocks[0];
-  const cdn = blocks.find((b) => /<script[^>]*src="https:\/\/[^"]*\/npm\//.test(b));
+  const blocks = [...markdown.matchAll(/^```html\n([\s\S]*?)^```/gm)].map((m) => m[1]);
+  const cdnLike = (b) => /<script[^>]*src="https:\/\/[^"]*\/npm\//.test(b);
+  const selfHosted = blocks.find((b) => b.includes('integrity="sha384-') && !cdnLike(b));
+  const cdn = blocks.find(cdnLike);
   if (!selfHosted?.includes('<symptom-checker')) throw new Error('EMBEDDING.md has no html block with the snippet');
   if (!cdn?.includes('<symptom-checker')) throw new Error('EMBEDDING.md has no html block with the CDN snippet');
   return { selfHosted, cdn };
