@@ -2,8 +2,8 @@
 // checked as they type with the build's own diagnostics, the real widget
 // previews the edited content, a changed route shows in "what changed for
 // patients", the download is the edited text, nothing is requested after
-// load and nothing is stored unless the clinician asks, and axe finds no
-// violation. Screenshots go to output/studio-*.png (artifacts, compared
+// load, the draft is kept on the device unless the clinician says not to,
+// leaving with unsaved changes asks first, and axe finds no violation. Screenshots go to output/studio-*.png (artifacts, compared
 // with nothing; the ones in docs/ are copies of them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -165,7 +165,7 @@ test('the download is the edited text, and the approval record carries the conte
     await page.locator('[data-field="role"]').fill('Clinical lead');
     await page.locator('[data-field="date"]').fill('2026-11-30');
     const record = await page.locator('[data-role="record"]').textContent();
-    assert.equal(record, `[review]\nstatus = "approved"\napproved_by = "Dr Ana Test"\nrole = "Clinical lead"\ndate = "2026-11-30"\ncontent_hash = "${shippedHash}"\n`,
+    assert.equal(record, `[review]\nstatus = "approved"\napproved_by = "Dr Ana Test"\nrole = "Clinical lead"\ndate = "2026-11-30"\nnext_review = "2027-11-30"\ncontent_hash = "${shippedHash}"\n`,
       'a comment changes no hash');
     const [approved] = await Promise.all([
       page.waitForEvent('download'),
@@ -185,36 +185,78 @@ test('the download is the edited text, and the approval record carries the conte
       /^Review due\. The content's next clinical review was due on 2025-11-30 \(approved by Dr Ana Test on 2024-11-30\)/);
   }));
 
-test('after load nothing is requested, and nothing is stored until the clinician ticks "keep my draft"', () =>
+test('after load nothing is requested; the draft is kept on this device until the clinician unticks "keep my draft"', () =>
   withPage(browser, {}, async ({ page, context }) => {
     const seen = [];
     context.on('request', (r) => { if (!r.url().endsWith('/favicon.ico')) seen.push(`${r.method()} ${r.url()}`); });
     await open(page);
     const loaded = seen.length;
     const served = server.requests.length;
+    assert.ok(await page.locator('[data-action="keep"]').isChecked(), 'kept by default');
     const text = edited('After your Botox treatment: check a symptom', 'Kept on this device');
     await type(page, text, /^No problems/);
     await walk(preview(page), [['red_flags', ['vision']]]);
     await page.locator('[data-field="by"]').fill('Dr Ana Test');
-    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {}, 'nothing stored unasked');
+    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {
+      'symptom-checker-studio.draft': text,
+      'symptom-checker-studio.draft-name': 'botox-aftercare.toml',
+    }, 'the draft, and nothing else');
     assert.equal(await page.evaluate(() => sessionStorage.length + document.cookie.length), 0);
-
-    await page.locator('[data-action="keep"]').check();
-    const kept = await page.evaluate(() => Object.keys(localStorage).sort());
-    assert.deepEqual(kept, ['symptom-checker-studio.draft', 'symptom-checker-studio.draft-name']);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     assert.deepEqual(seen.slice(loaded), [], 'requests after load');
     assert.deepEqual(server.requests.slice(served).filter((p) => p !== '/favicon.ico'), [], 'requests the server saw');
 
-    // Next visit: the kept draft opens, with the box ticked; unticking forgets it.
-    await page.reload();
-    await status(page, /^No problems/);
-    assert.equal(await page.locator('#st-text').inputValue(), text);
-    assert.ok(await page.locator('[data-action="keep"]').isChecked());
+    // Unticking clears the draft, and the choice is remembered.
     await page.locator('[data-action="keep"]').uncheck();
-    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {});
+    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'symptom-checker-studio.keep': 'no' });
+    assert.match(await page.locator('[data-role="keep-note"]').textContent(), /closing this page forgets your changes/);
     await page.locator('[data-action="open-shipped"]').click();
     assert.equal(await page.locator('#st-text').inputValue(), SHIPPED);
+    await page.reload();
+    await status(page, /^No problems/);
+    assert.equal(await page.locator('[data-action="keep"]').isChecked(), false);
+    assert.equal(await page.locator('#st-text').inputValue(), SHIPPED);
+    await type(page, text, /^No problems/);
+    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'symptom-checker-studio.keep': 'no' });
+    // Ticking it again keeps the text as it is now.
+    await page.locator('[data-action="keep"]').check();
+    assert.equal(await page.evaluate(() => localStorage.getItem('symptom-checker-studio.draft')), text);
+    assert.equal(await page.evaluate(() => localStorage.getItem('symptom-checker-studio.keep')), null);
+  }));
+
+test('leaving with unsaved changes asks first, a reload restores the draft, and a downloaded text leaves without asking', () =>
+  withPage(browser, { acceptDownloads: true }, async ({ page, log }) => {
+    await open(page);
+    // Nothing changed: the page closes without asking.
+    const text = edited('After your Botox treatment: check a symptom', 'Not lost');
+    // A click first: browsers ask only on a page the person has used.
+    await page.locator('#st-text').click();
+    await page.locator('#st-text').fill(text);
+    // Leaving at once, before the check: the page asks, and is kept when
+    // the clinician says no.
+    await page.close({ runBeforeUnload: true });
+    await page.waitForEvent('dialog', { predicate: (d) => d.type() === 'beforeunload' }).catch(() => {});
+    assert.ok(log.dialogs.some((d) => d.startsWith('beforeunload')), `dialogs: ${log.dialogs}`);
+    assert.equal(page.isClosed(), false);
+    assert.equal(await page.locator('#st-text').inputValue(), text);
+
+    // Saying yes: the reload restores the draft, even a keystroke not yet checked.
+    page.removeAllListeners('dialog');
+    page.on('dialog', (d) => { log.dialogs.push(`${d.type()}: ${d.message()}`); d.accept().catch(() => {}); });
+    const more = `${text}# one more line\n`;
+    await page.locator('#st-text').fill(more);
+    await page.reload();
+    await status(page, /^No problems/);
+    assert.equal(await page.locator('#st-text').inputValue(), more);
+    assert.match(await page.locator('[data-role="opened"]').textContent(), /your kept draft/);
+
+    // Downloaded: nothing is lost by leaving, so the page does not ask.
+    await page.locator('#st-text').click();
+    await type(page, edited('Not lost', 'Downloaded', more), /^No problems/);
+    await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download"]').click()]);
+    const asked = log.dialogs.length;
+    await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]);
+    assert.equal(log.dialogs.length, asked, 'no question after the download');
   }));
 
 test('a file picked from this computer opens and is checked', () =>

@@ -1,7 +1,8 @@
 //! Everything the studio asks of the browser, in one place: the clock, the
-//! draft kept on this device (only when the clinician asks), downloads as
-//! Blobs, reading a picked file, moving the editor's cursor, and the
-//! widget's style sheet for the preview. Nothing here makes a request.
+//! draft kept on this device (unless the clinician says not to), the
+//! question before leaving with unsaved changes, downloads as Blobs,
+//! reading a picked file, moving the editor's cursor, and the widget's
+//! style sheet for the preview. Nothing here makes a request.
 
 use symptom_checker_core::model::Date;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,6 +16,9 @@ const WIDGET_CSS: &str = include_str!("../../../static/widget.css");
 const DRAFT_KEY: &str = "symptom-checker-studio.draft";
 /// Where the kept draft's file name lives.
 const DRAFT_NAME_KEY: &str = "symptom-checker-studio.draft-name";
+/// "no" once the clinician unticked "keep my draft": the one thing kept
+/// then, so that the box stays unticked next time.
+const KEEP_KEY: &str = "symptom-checker-studio.keep";
 
 /// A line of the editor, in pixels (kept equal to the CSS line height).
 pub const LINE_HEIGHT: f64 = 21.0;
@@ -54,12 +58,69 @@ pub fn keep_draft(name: &str, text: &str) {
     }
 }
 
-/// Forgets the kept draft.
+/// Whether to keep the draft on this device: yes, unless the clinician
+/// unticked the box.
+pub fn keep_wanted() -> bool {
+    storage()
+        .and_then(|s| s.get_item(KEEP_KEY).ok().flatten())
+        .is_none_or(|v| v != "no")
+}
+
+/// The clinician ticked "keep my draft" again: keeps `text` from now on.
+pub fn keep_again(name: &str, text: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(KEEP_KEY);
+    }
+    keep_draft(name, text);
+}
+
+/// Forgets the kept draft, and that the clinician wants one kept.
 pub fn forget_draft() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(DRAFT_KEY);
         let _ = storage.remove_item(DRAFT_NAME_KEY);
+        let _ = storage.set_item(KEEP_KEY, "no");
     }
+}
+
+/// What the page needs to know when the clinician leaves it.
+#[derive(Default)]
+pub struct Leaving {
+    /// The file's name.
+    pub name: String,
+    /// The text in the editor.
+    pub text: String,
+    /// The text as opened or last downloaded.
+    pub saved: String,
+    /// Keep the draft on this device.
+    pub keep: bool,
+}
+
+/// When the page is left (closed, reloaded, another address): keeps the
+/// draft at once if asked (a check may not have kept the last keystrokes
+/// yet), and asks first when the text differs from what was opened or
+/// last downloaded. Installed once, for the life of the page.
+pub fn on_leave(state: std::rc::Rc<std::cell::RefCell<Leaving>>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |event: web_sys::BeforeUnloadEvent| {
+            let state = state.borrow();
+            if state.keep {
+                keep_draft(&state.name, &state.text);
+            }
+            if state.text != state.saved {
+                event.prevent_default();
+                // Older browsers ask only when a return value is set.
+                event.set_return_value("unsaved");
+            }
+        },
+    );
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
 }
 
 /// Saves `text` as the file `name` through the browser's download, from a

@@ -20,6 +20,8 @@ pub struct ApproveProps {
     pub text: String,
     /// The checked content; `None` while the text has problems.
     pub content: Option<ContentRef>,
+    /// A file was downloaded with the editor's text as it was then.
+    pub on_saved: Callback<String>,
 }
 
 /// The approval section.
@@ -46,11 +48,19 @@ pub fn Approve(props: &ApproveProps) -> Html {
         _ => None,
     };
     let on_download = {
-        let (name, text) = (props.name.clone(), props.text.clone());
-        Callback::from(move |_: MouseEvent| web::download(&name, &text))
+        let (name, text, saved) = (
+            props.name.clone(),
+            props.text.clone(),
+            props.on_saved.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            web::download(&name, &text);
+            saved.emit(text.clone());
+        })
     };
     let on_download_approved = {
         let (name, text, failed) = (props.name.clone(), props.text.clone(), failed.clone());
+        let saved = props.on_saved.clone();
         let (by, role, date) = ((*by).clone(), (*role).clone(), (*date).clone());
         Callback::from(move |_: MouseEvent| {
             // From the text as it is at the click, not as last checked.
@@ -64,6 +74,7 @@ pub fn Approve(props: &ApproveProps) -> Html {
                 Some(approved) => {
                     failed.set(None);
                     web::download(&name, &approved);
+                    saved.emit(text.clone());
                 }
                 None => failed.set(Some(
                     "The file has problems, so it cannot be approved yet. Fix them first."

@@ -58,14 +58,16 @@ impl Draft {
 /// The studio.
 #[component]
 pub fn Studio() -> Html {
-    // A draft kept on this device is there only because the clinician
-    // asked for it last time; then the box starts ticked.
+    // The draft is kept on this device unless the clinician unticked the
+    // box; a kept draft opens instead of the shipped content.
+    let keep = use_state(web::keep_wanted);
     let kept = use_memo((), |_| web::kept_draft());
-    let keep = use_state(|| kept.is_some());
     let draft = use_state(|| match &*kept {
         Some((name, text)) => Draft::checked_now(name.clone(), text.clone()),
         None => Draft::checked_now(shipped::NAME.to_owned(), shipped::TEXT.to_owned()),
     });
+    // The text as opened or last downloaded: leaving with another asks first.
+    let saved = use_state(|| draft.text.clone());
     let opened = use_state(|| {
         if kept.is_some() {
             "your kept draft"
@@ -75,14 +77,28 @@ pub fn Studio() -> Html {
     });
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor = use_node_ref();
+    let leaving: Rc<RefCell<web::Leaving>> = use_mut_ref(web::Leaving::default);
+    {
+        let mut leaving = leaving.borrow_mut();
+        leaving.name.clone_from(&draft.name);
+        leaving.text.clone_from(&draft.text);
+        leaving.saved.clone_from(&saved);
+        leaving.keep = *keep;
+    }
+    use_effect_with((), {
+        let leaving = leaving.clone();
+        move |_| web::on_leave(leaving)
+    });
 
     let open = {
-        let (draft, timer, keep) = (draft.clone(), timer.clone(), keep.clone());
+        let (draft, timer, keep, saved) =
+            (draft.clone(), timer.clone(), keep.clone(), saved.clone());
         Callback::from(move |(name, text): (String, String)| {
             timer.borrow_mut().take();
             if *keep {
                 web::keep_draft(&name, &text);
             }
+            saved.set(text.clone());
             draft.set(Draft::checked_now(name, text));
         })
     };
@@ -105,6 +121,10 @@ pub fn Studio() -> Html {
                 draft.set(Draft::checked_after(last_good, name, text));
             }));
         })
+    };
+    let on_saved = {
+        let saved = saved.clone();
+        Callback::from(move |text: String| saved.set(text))
     };
     let on_shipped = {
         let (open, opened) = (open.clone(), opened.clone());
@@ -135,7 +155,7 @@ pub fn Studio() -> Html {
                 return;
             };
             if input.checked() {
-                web::keep_draft(&draft.name, &draft.text);
+                web::keep_again(&draft.name, &draft.text);
             } else {
                 web::forget_draft();
             }
@@ -195,7 +215,13 @@ pub fn Studio() -> Html {
                         { "Keep my draft on this device" }
                     </label>
                 </div>
-                <p class="st-note">{ "Unless you tick that box, closing this page forgets your changes. Download the file (under Approve) to keep it." }</p>
+                <p class="st-note" data-role="keep-note">{
+                    if *keep {
+                        "Your draft stays on this device, in this browser, until you untick the box (which clears it). Download the file (under Approve) to give it to someone or keep a copy."
+                    } else {
+                        "Your draft is not kept on this device: closing this page forgets your changes. Download the file (under Approve) to keep it."
+                    }
+                }</p>
             </section>
             <div class="st-workbench" id="st-edit">
                 <Editor text={draft.text.clone()} {bad_lines} editor={editor} {on_input} />
@@ -205,7 +231,7 @@ pub fn Studio() -> Html {
                 </div>
             </div>
             <Review content={checked.content.clone()} />
-            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} />
+            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} {on_saved} />
         </main>
         </>
     }
