@@ -78,7 +78,7 @@ test('a broken edit shows the build\'s diagnostic at its line, and choosing it m
     assert.match(rendered, /= help: did you mean `severity`\?/);
     // The gutter marks the line; the preview keeps the last version without
     // problems, and says so.
-    assert.equal(await page.locator('.st-gutter .st-bad').textContent(), String(line));
+    assert.deepEqual(await page.locator('.st-lines .st-bad').evaluateAll((ls) => ls.map((l) => l.dataset.line)), [String(line)]);
     await page.locator('[data-role="stale-preview"]').waitFor();
     await ready(preview(page));
 
@@ -88,6 +88,68 @@ test('a broken edit shows the build\'s diagnostic at its line, and choosing it m
     const cursor = await page.locator('#st-text').evaluate((t) => [document.activeElement === t, t.selectionStart, t.selectionEnd]);
     const at = broken.indexOf('"severty"');
     assert.deepEqual(cursor, [true, at, at + '"severty"'.length]);
+  }));
+
+test('the text wraps, so the Spanish half of a long line shows, and the line numbers stay beside their lines', () =>
+  withPage(browser, { viewport: { width: 1000, height: 800 } }, async ({ page }) => {
+    await open(page);
+    const area = page.locator('#st-text');
+    // Nothing runs off to the right: long lines wrap within the box.
+    const [scrollWidth, clientWidth] = await area.evaluate((t) => [t.scrollWidth, t.clientWidth]);
+    assert.ok(scrollWidth <= clientWidth, `the text box scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+    // The numbered lines behind the text wrap exactly as the text does:
+    // the same height, and a line of several rows is as tall as them.
+    const heights = async () => Promise.all([
+      area.evaluate((t) => t.scrollHeight),
+      page.locator('.st-lines').evaluate((l) => l.scrollHeight),
+    ]);
+    const [text, lines] = await heights();
+    assert.equal(lines, text, 'the numbered lines and the text are the same height');
+    const intro = lineOf(SHIPPED, 'intro = {');
+    const rows = await page.locator(`.st-line[data-line="${intro}"]`).evaluate((l) => l.offsetHeight / 21);
+    assert.ok(rows >= 3, `the intro line takes several rows (${rows})`);
+    // A problem on a line far down, after many wrapped lines: its number is
+    // marked, and choosing the problem brings that very line into view.
+    const broken = edited('next = "severity"', 'next = "severty"');
+    await type(page, broken, /^1 problem\b/);
+    const line = lineOf(broken, 'next = "severty"');
+    await page.locator('.st-problem button').click();
+    const [top, bottom, blockTop, blockBottom] = await page.evaluate((n) => {
+      const t = document.querySelector('#st-text').getBoundingClientRect();
+      const b = document.querySelector(`.st-line[data-line="${n}"]`).getBoundingClientRect();
+      return [t.top, t.bottom, b.top, b.bottom];
+    }, line);
+    assert.ok(blockTop >= top && blockBottom <= bottom, `line ${line} is in view: ${blockTop}..${blockBottom} in ${top}..${bottom}`);
+    assert.deepEqual(await heights().then(([a, b]) => a === b), true, 'still the same height');
+    // Wider: fewer rows, still in step.
+    await page.setViewportSize({ width: 1600, height: 800 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const [wideText, wideLines] = await heights();
+    assert.ok(wideText < text, `fewer rows when wider: ${wideText} < ${text}`);
+    assert.equal(wideLines, wideText);
+  }));
+
+test('a quotation mark typed inside a text gets a help line that says what to type instead', () =>
+  withPage(browser, {}, async ({ page }) => {
+    await open(page);
+    const broken = edited('Do not rub or press the spot.', 'Do not take "extra" doses.');
+    await type(page, broken, /^1 problem\b/);
+    const problem = page.locator('.st-problem');
+    assert.equal(await problem.getAttribute('data-line'), String(lineOf(broken, '"extra"')));
+    const help = await problem.locator('[data-role="toml-help"]').textContent();
+    assert.match(help, /^What to type: A straight quotation mark \("\) ends a text, so this text stops before “extra”/);
+    assert.match(help, /curly quotes: “extra”/);
+    assert.match(help, /\\"extra\\"/);
+    // Typing what it says fixes the file.
+    await type(page, edited('Do not rub or press the spot.', 'Do not take “extra” doses.'), /^No problems/);
+    // A text left without its closing quotation mark, and a { left open.
+    await type(page, edited('"Do not rub or press the spot."', '"Do not rub or press the spot.'), /problem/);
+    assert.match(await page.locator('[data-role="toml-help"]').first().textContent(), /no closing quotation mark/);
+    await type(page, edited('es = "No frote ni apriete ese lugar." },', 'es = "No frote ni apriete ese lugar.",'), /problem/);
+    assert.match(await page.locator('[data-role="toml-help"]').first().textContent(), /opens \{ but does not close it/);
+    // A problem that is not about quoting has no such line.
+    await type(page, edited('next = "severity"', 'next = "severty"'), /^1 problem\b/);
+    assert.equal(await page.locator('[data-role="toml-help"]').count(), 0);
   }));
 
 test('a fixed edit previews in the real widget, in either language, with the preview\'s settings', () =>
@@ -180,9 +242,104 @@ test('the download is the edited text, and the approval record carries the conte
     assert.equal(await page.locator('[data-role="review-due"]').count(), 0);
     // Approved two years ago: still valid (the widget never changes by a
     // date), and the studio says the review is due, as the CLI does.
-    await type(page, edited('date = "2026-11-30"\n', 'date = "2024-11-30"\n', approvedText), /^No problems/);
+    await type(page, edited('date = "2026-11-30"\nnext_review = "2027-11-30"\n', 'date = "2024-11-30"\nnext_review = "2025-11-30"\n', approvedText), /^No problems/);
     assert.match(await page.locator('[data-role="review-due"]').textContent(),
       /^Review due\. The content's next clinical review was due on 2025-11-30 \(approved by Dr Ana Test on 2024-11-30\)/);
+  }));
+
+test('a text changed in one language only is flagged in the review, and approval asks to confirm its translation', () =>
+  withPage(browser, { acceptDownloads: true }, async ({ page }) => {
+    await open(page);
+    const text = edited('es = "No frote ni apriete ese lugar."', 'es = "No frote ese lugar."');
+    await type(page, text, /^No problems/);
+    const flagged = page.locator('[data-role="diff-one-language"] li');
+    assert.equal(await flagged.count(), 1);
+    assert.match(await flagged.textContent(), /: Spanish changed, English unchanged: check the translation\.$/);
+    // Approval: the record and the approved file wait for the confirmation.
+    await page.locator('[data-field="by"]').fill('Dr Ana Test');
+    await page.locator('[data-field="role"]').fill('Clinical lead');
+    await page.locator('[data-field="date"]').fill('2026-12-06');
+    assert.match(await page.locator('[data-role="record-waits"]').textContent(), /Confirm each translation/);
+    assert.equal(await page.locator('[data-action="download-approved"]').count(), 0);
+    const confirm = page.locator('[data-action="confirm-translation"]');
+    assert.equal(await confirm.count(), 1);
+    await confirm.check();
+    const [approved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="download-approved"]').click(),
+    ]);
+    assert.match(await fs.readFile(await approved.path(), 'utf8'), /No frote ese lugar\./);
+    // Another change to the same text asks again.
+    await type(page, edited('es = "No frote ni apriete ese lugar."', 'es = "No frote nunca ese lugar."'), /^No problems/);
+    assert.equal(await page.locator('[data-action="confirm-translation"]').isChecked(), false);
+    assert.equal(await page.locator('[data-action="download-approved"]').count(), 0);
+    // English-only: said the other way round.
+    await type(page, edited('"Do not rub or press the spot."', '"Never rub the spot."'), /^No problems/);
+    assert.match(await flagged.textContent(), /English changed, Spanish unchanged/);
+    // Both languages changed: nothing to flag, nothing to confirm.
+    await type(page, edited('{ en = "Do not rub or press the spot.", es = "No frote ni apriete ese lugar." }',
+      '{ en = "Never rub the spot.", es = "Nunca frote ese lugar." }'), /^No problems/);
+    assert.equal(await page.locator('[data-role="diff-one-language"]').count(), 0);
+    assert.equal(await page.locator('[data-action="confirm-translation"]').count(), 0);
+    await page.locator('[data-action="download-approved"]').waitFor();
+  }));
+
+test('approval summarises what is approved, reminds to raise the version, reads dates as people type them, and prints the review', () =>
+  withPage(browser, {}, async ({ page }) => {
+    await open(page);
+    const summary = page.locator('[data-role="approve-summary"] li');
+    assert.deepEqual(await summary.allTextContents(), ['Nothing changed from the shipped content.']);
+    assert.equal(await page.locator('[data-role="version-reminder"]').count(), 0);
+    const start = SHIPPED.indexOf('id = "not_working_when"');
+    const changed = SHIPPED.slice(0, start) + edited('next = "wait_full_effect"', 'next = "not_working_review"',
+      edited('"Do not rub or press the spot."', '"Never rub the spot."', SHIPPED.slice(start)));
+    await type(page, changed, /^No problems/);
+    assert.deepEqual(await summary.allTextContents(), [
+      '1 text changed (in English).',
+      '1 answer path changed: 1 now leads somewhere else, 0 gone, 0 new.',
+      `${await page.locator('[data-role="diff-pairs-added"] tbody tr').count() + await page.locator('[data-role="diff-pairs-removed"] tbody tr').count()} results of two concerns ticked together changed.`,
+      '1 other value changed (where answers lead, urgencies, ids, order or version).',
+    ]);
+    assert.match(await page.locator('[data-role="version-reminder"]').textContent(),
+      /^Raise the version\. The version is still 3\.0\.0, the same as the shipped file\. Change the line version = "3\.0\.0" at the top of the file \(for example to 3\.0\.1\)/);
+    await type(page, edited('version = "3.0.0"', 'version = "3.0.1"', changed), /^No problems/);
+    assert.equal(await page.locator('[data-role="version-reminder"]').count(), 0);
+    assert.match((await summary.allTextContents()).at(-1), /^2 other values changed/);
+
+    // Dates as people type them; an ambiguous one is said to be so.
+    await page.locator('[data-field="by"]').fill('Dr Ana Test');
+    await page.locator('[data-field="role"]').fill('Clinical lead');
+    await page.locator('[data-action="confirm-translation"]').check();
+    const date = page.locator('[data-field="date"]');
+    for (const typed of ['2026-12-06', '6 December 2026', 'Dec 6 2026', 'December 6, 2026']) {
+      await date.fill(typed);
+      assert.equal(await page.locator('[data-role="date-read"]').textContent(), 'Read as 6 December 2026 (2026-12-06).', typed);
+      assert.match(await page.locator('[data-role="record"]').textContent(), /\ndate = "2026-12-06"\n/, typed);
+    }
+    await date.fill('6/12/2026');
+    assert.match(await page.locator('[data-role="date-problem"]').textContent(),
+      /^“6\/12\/2026” could be 6 December 2026 or 12 June 2026: the order of day and month differs between countries\. Type it as 2026-12-06 or 6 December 2026\.$/);
+    assert.equal(await page.locator('[data-role="record"]').count(), 0, 'no record with an ambiguous date');
+    await date.fill('next Tuesday');
+    assert.match(await page.locator('[data-role="date-problem"]').textContent(), /^The studio cannot read “next Tuesday” as a date\./);
+    assert.equal(await page.locator('[data-role="record"]').count(), 0);
+    assert.equal(await date.getAttribute('aria-describedby'), 'st-date-said');
+    await date.fill('13/12/2026');
+    assert.equal(await page.locator('[data-role="date-read"]').textContent(), 'Read as 13 December 2026 (2026-12-13).');
+
+    // Printed: what changed, the tables, the hash and a signature line;
+    // not the editor, the preview or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    for (const shown of ['[data-role="diff"]', '[data-role="diff-changed"]', '[data-role="paths"]', '[data-role="hash"]', '[data-role="approve-summary"]', '.st-signature']) {
+      assert.ok(await page.locator(shown).first().isVisible(), `printed: ${shown}`);
+    }
+    for (const hidden of ['#st-text', '[data-role="preview"]', '[data-action="print"]', '[data-action="open-shipped"]']) {
+      assert.equal(await page.locator(hidden).isVisible(), false, `not printed: ${hidden}`);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.st-signature').isVisible(), false, 'the signature line is for paper');
+    await fs.mkdir(OUTPUT, { recursive: true });
+    await page.pdf({ path: path.join(OUTPUT, 'studio-review.pdf') }).catch(() => {});
   }));
 
 test('after load nothing is requested; the draft is kept on this device until the clinician unticks "keep my draft"', () =>

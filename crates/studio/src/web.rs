@@ -20,9 +20,6 @@ const DRAFT_NAME_KEY: &str = "symptom-checker-studio.draft-name";
 /// then, so that the box stays unticked next time.
 const KEEP_KEY: &str = "symptom-checker-studio.keep";
 
-/// A line of the editor, in pixels (kept equal to the CSS line height).
-pub const LINE_HEIGHT: f64 = 21.0;
-
 /// Today on the clinician's clock.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
@@ -158,16 +155,29 @@ pub async fn picked_file(input: web_sys::HtmlInputElement) -> Option<(String, St
     Some((file.name(), text))
 }
 
-/// Selects `start..end` (UTF-16 units) in the editor, scrolls `line` into
-/// view and puts the keyboard there.
-pub fn move_cursor(editor: &NodeRef, (start, end): (u32, u32), line: usize) {
+/// Selects `start..end` (UTF-16 units) in the editor, scrolls the line
+/// numbered `line` into view, a few rows below the top, and puts the
+/// keyboard there.
+/// Where the line is comes from its block in `lines`, the wrapped copy
+/// of the text behind the editor.
+pub fn move_cursor(editor: &NodeRef, lines: &NodeRef, (start, end): (u32, u32), line: usize) {
     let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
         return;
     };
     let _ = area.focus();
     let _ = area.set_selection_range(start, end);
-    let top = (line.saturating_sub(4)) as f64 * LINE_HEIGHT;
-    area.set_scroll_top(top as i32);
+    let block = lines
+        .cast::<web_sys::Element>()
+        .and_then(|l| l.children().item(line.saturating_sub(1) as u32))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(block) = block {
+        let top = (block.offset_top() - 4 * 21).max(0);
+        area.set_scroll_top(top);
+        // The lines follow on the scroll event too; at once here.
+        if let Some(lines) = lines.cast::<web_sys::Element>() {
+            lines.set_scroll_top(area.scroll_top());
+        }
+    }
 }
 
 /// The widget's style sheet, constructed (no `<style>` element), for the
@@ -182,5 +192,13 @@ pub fn widget_sheet() -> Option<CssStyleSheet> {
 pub fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
         let _ = el.focus();
+    }
+}
+
+/// Opens the browser's print dialog: the print style sheet keeps what
+/// changed, the tables, the hash and a signature line.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

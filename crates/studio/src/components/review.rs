@@ -3,25 +3,30 @@
 //! from the content tool's own reports.
 
 use content_tool::combined::{PAIR_HEADER, combined, pair_cells};
-use content_tool::diff::{Diff, OnlyIn, diff};
+use std::rc::Rc;
+
+use content_tool::diff::{Diff, OnlyIn};
 use content_tool::readability::TARGET_GRADE;
 use symptom_checker::content::ContentRef;
 use symptom_checker_core::model::Urgency;
 use yew::prelude::*;
 
+use crate::languages::OneSided;
 use crate::report::{self, Graph, NODE_HEIGHT, NODE_WIDTH, NodeKind, PathRow, Reading};
-use crate::shipped;
 
 /// Props of [`Review`].
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
     /// The content to review; `None` while the text has problems.
     pub content: Option<ContentRef>,
+    /// Its comparison with the shipped content.
+    pub diff: Rc<Option<Diff>>,
+    /// The texts changed in one language but not the other.
+    pub one_sided: Rc<Vec<OneSided>>,
 }
 
 /// Everything the review shows, computed once per content.
 struct Reports {
-    diff: Option<Diff>,
     paths: Vec<PathRow>,
     /// Every pair of concerns: each alone, and what the two show together.
     pairs: Vec<([String; 5], u64)>,
@@ -49,7 +54,6 @@ pub fn Review(props: &ReviewProps) -> Html {
         content.as_ref().map(|c| {
             let (pairs, combined_paths) = pairs_of(c);
             Reports {
-                diff: shipped::content().map(|old| diff(old, c)),
                 paths: report::path_rows(c),
                 pairs,
                 combined_paths,
@@ -64,7 +68,7 @@ pub fn Review(props: &ReviewProps) -> Html {
         },
         Some(r) => html! {
             <>
-            { changes(r.diff.as_ref()) }
+            { changes((*props.diff).as_ref(), &props.one_sided) }
             { paths(&r.paths) }
             { pairs(&r.pairs, r.combined_paths) }
             { graph(&r.graph) }
@@ -98,7 +102,25 @@ fn scroll(label: &'static str, table: Html) -> Html {
     }
 }
 
-fn changes(diff: Option<&Diff>) -> Html {
+/// The texts changed in one language only, each with what to do.
+fn one_language(one_sided: &[OneSided]) -> Option<Html> {
+    (!one_sided.is_empty()).then(|| {
+        let items = one_sided.iter().map(|o| html! {
+            <li data-location={o.location.clone()}>
+                <strong>{ o.location.clone() }</strong>{ ": " }{ o.said() }{ ": check the translation." }
+            </li>
+        });
+        html! {
+            <div class="st-warning" data-role="diff-one-language">
+                <h4>{ "Changed in one language only" }</h4>
+                <p>{ "Patients who read the other language still see the old text. Check that each translation says the same as the new text; approval asks you to confirm each one." }</p>
+                <ul>{ for items }</ul>
+            </div>
+        }
+    })
+}
+
+fn changes(diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
     let Some(d) = diff else {
         return html! {};
     };
@@ -186,6 +208,7 @@ fn changes(diff: Option<&Diff>) -> Html {
         <section class="st-sub" aria-labelledby="st-diff-title" data-role="diff">
             <h3 id="st-diff-title">{ "What changed for patients" }</h3>
             <p data-role="diff-summary">{ "Compared with the shipped content: " }{ summary }</p>
+            { for one_language(one_sided) }
             { for changed }
             { for only("Answer paths that are gone", "diff-removed", "The same answers now", &d.removed) }
             { for only("New answer paths", "diff-added", "The same answers before", &d.added) }

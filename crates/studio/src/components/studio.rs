@@ -15,7 +15,9 @@ use super::editor::{Editor, Problems};
 use super::preview::Preview;
 use super::review::Review;
 use crate::check::{Checked, check};
+use crate::languages::one_sided;
 use crate::{shipped, web};
+use content_tool::diff::diff;
 
 /// How long typing must pause before the text is checked.
 const CHECK_DELAY_MS: u32 = 300;
@@ -77,6 +79,7 @@ pub fn Studio() -> Html {
     });
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor = use_node_ref();
+    let lines = use_node_ref();
     let leaving: Rc<RefCell<web::Leaving>> = use_mut_ref(web::Leaving::default);
     {
         let mut leaving = leaving.borrow_mut();
@@ -163,13 +166,30 @@ pub fn Studio() -> Html {
         })
     };
     let on_problem = {
-        let editor = editor.clone();
+        let (editor, lines) = (editor.clone(), lines.clone());
         Callback::from(move |(cursor, line): ((u32, u32), usize)| {
-            web::move_cursor(&editor, cursor, line)
+            web::move_cursor(&editor, &lines, cursor, line)
         })
     };
 
     let checked = draft.checked.clone();
+    // What changed for patients, once per checked content: the review
+    // shows it, the approval summarises it.
+    let diff = use_memo(checked.content.clone(), |content| {
+        content
+            .as_ref()
+            .and_then(|c| shipped::content().map(|old| diff(old, c)))
+    });
+    let one_sided = use_memo(
+        (diff.clone(), checked.content.clone()),
+        |(diff, content)| match (&**diff, content) {
+            (Some(d), Some(c)) => {
+                let locales: Vec<&str> = c.locales.iter().map(|l| l.as_ref()).collect();
+                one_sided(&d.strings, &locales)
+            }
+            _ => Vec::new(),
+        },
+    );
     let pending = *draft.checked_text != *draft.text;
     let bad_lines: Vec<usize> = checked.problems.iter().map(|p| p.line).collect();
     // Said here, as `cargo content check` says it; the widget never changes
@@ -224,14 +244,14 @@ pub fn Studio() -> Html {
                 }</p>
             </section>
             <div class="st-workbench" id="st-edit">
-                <Editor text={draft.text.clone()} {bad_lines} editor={editor} {on_input} />
+                <Editor text={draft.text.clone()} {bad_lines} {editor} {lines} {on_input} />
                 <div class="st-side">
                     <Problems problems={checked.problems.clone()} {pending} {on_problem} />
                     <Preview content={draft.last_good.clone()} stale={checked.content.is_none()} />
                 </div>
             </div>
-            <Review content={checked.content.clone()} />
-            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} {on_saved} />
+            <Review content={checked.content.clone()} diff={diff.clone()} one_sided={one_sided.clone()} />
+            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} {diff} {one_sided} {on_saved} />
         </main>
         </>
     }
