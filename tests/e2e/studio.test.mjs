@@ -342,6 +342,58 @@ test('approval summarises what is approved, reminds to raise the version, reads 
     await page.pdf({ path: path.join(OUTPUT, 'studio-review.pdf') }).catch(() => {});
   }));
 
+test('the form view: an outcome\'s Spanish summary edited there shows in the text view, the preview and the review, and the download differs only in that string', () =>
+  withPage(browser, { acceptDownloads: true }, async ({ page }) => {
+    await open(page);
+    const at = SHIPPED.indexOf('id = "heaviness_expected"');
+    const oldEs = /summary = \{ en = "[^"]*", es = "([^"]*)" \}/.exec(SHIPPED.slice(at))[1];
+    const newEs = 'La frente se siente pesada: es común y se quita en una o dos semanas.';
+    await page.locator('[data-action="form-view"]').click();
+    assert.equal(await page.locator('[data-action="form-view"]').getAttribute('aria-pressed'), 'true');
+    // The search narrows the outline; its link jumps to the outcome.
+    const all = Number(/of (\d+)/.exec(await page.locator('[data-role="form-count"]').textContent())[1]);
+    await page.locator('[data-action="form-search"]').fill('heaviness_expected');
+    assert.equal(await page.locator('[data-role="form-count"]').textContent(), `1 of ${all} questions and outcomes`);
+    await page.locator('[data-action="form-search"]').fill('');
+    await page.locator('.st-outline a', { hasText: 'Outcome heaviness_expected' }).click();
+    const entry = page.locator('#st-f-outcome-heaviness_expected');
+    await page.waitForFunction(() => {
+      const e = document.querySelector('#st-f-outcome-heaviness_expected').getBoundingClientRect();
+      const box = document.querySelector('.st-entries').getBoundingClientRect();
+      return e.top >= box.top - 1 && e.top < box.bottom;
+    });
+    // English and Spanish side by side.
+    const summary = entry.locator('fieldset[data-text="summary"]');
+    assert.deepEqual(await summary.locator('textarea').evaluateAll((ts) => ts.map((t) => t.dataset.locale)), ['en', 'es']);
+    assert.equal(await summary.locator('textarea[data-locale="es"]').inputValue(), oldEs);
+    await summary.locator('textarea[data-locale="es"]').fill(newEs);
+    await status(page, /^No problems/);
+    const expected = SHIPPED.replace(`es = "${oldEs}"`, `es = "${newEs}"`);
+    assert.notEqual(expected, SHIPPED);
+
+    // The review flags it; the preview shows it.
+    assert.equal(await page.locator('[data-role="diff-one-language"] li').textContent(),
+      'outcome heaviness_expected / summary: Spanish changed, English unchanged: check the translation.');
+    await page.locator('[data-setting="language"]').selectOption('es');
+    await preview(page).locator('[data-screen][lang="es"]').waitFor();
+    assert.deepEqual(await walk(preview(page), [['red_flags', ['none']], ['concern', ['heaviness']]]),
+      { id: 'heaviness_expected', urgency: 'self_care' });
+    assert.ok((await preview(page).locator('[data-outcome-id="heaviness_expected"]').first().textContent()).includes(newEs), 'the preview');
+
+    await fs.mkdir(OUTPUT, { recursive: true });
+    await page.locator('#st-edit').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: path.join(OUTPUT, 'studio-form.png') });
+    // axe, in the form view.
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe in the form view');
+
+    // The text view has the edit, and nothing else changed.
+    await page.locator('[data-action="text-view"]').click();
+    assert.equal(await page.locator('#st-text').inputValue(), expected);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download"]').click()]);
+    assert.equal(await fs.readFile(await download.path(), 'utf8'), expected, 'comments and layout kept');
+  }));
+
 test('after load nothing is requested; the draft is kept on this device until the clinician unticks "keep my draft"', () =>
   withPage(browser, {}, async ({ page, context }) => {
     const seen = [];

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::approve::Approve;
 use super::editor::{Editor, Problems};
+use super::form::FormView;
 use super::preview::Preview;
 use super::review::Review;
 use crate::check::{Checked, check};
@@ -80,6 +81,8 @@ pub fn Studio() -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor = use_node_ref();
     let lines = use_node_ref();
+    // The form view instead of the text view.
+    let form = use_state(|| false);
     let leaving: Rc<RefCell<web::Leaving>> = use_mut_ref(web::Leaving::default);
     {
         let mut leaving = leaving.borrow_mut();
@@ -166,13 +169,41 @@ pub fn Studio() -> Html {
         })
     };
     let on_problem = {
-        let (editor, lines) = (editor.clone(), lines.clone());
+        let (editor, lines, form) = (editor.clone(), lines.clone(), form.clone());
         Callback::from(move |(cursor, line): ((u32, u32), usize)| {
+            // A problem is shown in the text view.
+            form.set(false);
             web::move_cursor(&editor, &lines, cursor, line)
         })
     };
 
     let checked = draft.checked.clone();
+    let bad_lines: Vec<usize> = checked.problems.iter().map(|p| p.line).collect();
+    // The languages of the file, for the form view: of the last content
+    // without problems, or English and Spanish.
+    let locales = use_memo(draft.last_good.clone(), |content| {
+        content.as_ref().map_or_else(
+            || vec!["en".to_owned(), "es".to_owned()],
+            |c| c.locales.iter().map(|l| l.to_string()).collect(),
+        )
+    });
+    let view_switch = {
+        let pick = |to_form: bool| {
+            let form = form.clone();
+            Callback::from(move |_: MouseEvent| form.set(to_form))
+        };
+        html! {
+            <div class="st-row st-views" role="group" aria-label="View">
+                <button type="button" class="st-button" data-action="text-view" aria-pressed={(!*form).to_string()} onclick={pick(false)}>{ "Text view" }</button>
+                <button type="button" class="st-button" data-action="form-view" aria-pressed={form.to_string()} onclick={pick(true)}>{ "Form view" }</button>
+            </div>
+        }
+    };
+    let edit_view = if *form {
+        html! { <FormView text={draft.text.clone()} locales={locales.clone()} on_input={on_input.clone()} /> }
+    } else {
+        html! { <Editor text={draft.text.clone()} bad_lines={bad_lines.clone()} editor={editor.clone()} lines={lines.clone()} on_input={on_input.clone()} /> }
+    };
     // What changed for patients, once per checked content: the review
     // shows it, the approval summarises it.
     let diff = use_memo(checked.content.clone(), |content| {
@@ -191,7 +222,6 @@ pub fn Studio() -> Html {
         },
     );
     let pending = *draft.checked_text != *draft.text;
-    let bad_lines: Vec<usize> = checked.problems.iter().map(|p| p.line).collect();
     // Said here, as `cargo content check` says it; the widget never changes
     // because of a date.
     let review_due = checked
@@ -244,7 +274,7 @@ pub fn Studio() -> Html {
                 }</p>
             </section>
             <div class="st-workbench" id="st-edit">
-                <Editor text={draft.text.clone()} {bad_lines} {editor} {lines} {on_input} />
+                <div>{ view_switch }{ edit_view }</div>
                 <div class="st-side">
                     <Problems problems={checked.problems.clone()} {pending} {on_problem} />
                     <Preview content={draft.last_good.clone()} stale={checked.content.is_none()} />
