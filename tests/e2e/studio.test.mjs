@@ -185,11 +185,15 @@ test('a changed route shows in "what changed for patients" and in the preview', 
     assert.match(await page.locator('[data-role="diff-summary"]').textContent(), /^Compared with the shipped content: 1 answer paths end differently/);
     const row = page.locator('[data-role="diff-changed"] tbody tr');
     assert.equal(await row.count(), 1);
-    assert.deepEqual(await row.locator('td').allTextContents(), [
+    const cells = await row.locator('td').allTextContents();
+    assert.deepEqual(cells.slice(1), [
       'red_flags: none → concern: not_working → not_working_when: under_2_weeks',
       'wait_full_effect (self_care)',
       'not_working_review (soon)',
     ]);
+    // First, as patients read it: the questions and the answers' labels.
+    assert.match(cells[0], /^Have you had any of these, now or at any time since your shot\? “[^”]+” → What is bothering you\? “[^”]+” → .+\? “[^”]+”$/);
+    assert.ok(!/\bnot_working\b|\bred_flags\b/.test(cells[0]), cells[0]);
     const reached = await walk(preview(page), [['red_flags', ['none']], ['concern', ['not_working']], ['not_working_when', ['under_2_weeks']]]);
     assert.deepEqual(reached, { id: 'not_working_review', urgency: 'soon' });
     // Two concerns together follow the edit: "not working" under two weeks

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use content_tool::diff::{Diff, OnlyIn};
 use content_tool::readability::TARGET_GRADE;
 use symptom_checker::content::ContentRef;
-use symptom_checker_core::model::Urgency;
+use symptom_checker_core::model::{Content, Urgency};
 use yew::prelude::*;
 
 use crate::languages::OneSided;
@@ -68,8 +68,8 @@ pub fn Review(props: &ReviewProps) -> Html {
         },
         Some(r) => html! {
             <>
-            { changes((*props.diff).as_ref(), &props.one_sided) }
-            { paths(&r.paths) }
+            { changes(props.content.as_deref(), (*props.diff).as_ref(), &props.one_sided) }
+            { paths(props.content.as_deref(), &r.paths) }
             { pairs(&r.pairs, r.combined_paths) }
             { graph(&r.graph) }
             { reading(&r.reading) }
@@ -120,7 +120,15 @@ fn one_language(one_sided: &[OneSided]) -> Option<Html> {
     })
 }
 
-fn changes(diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
+/// A path by ids in the words patients read (English), or as it is.
+fn words(content: Option<&Content>, described: &str) -> String {
+    content.map_or_else(
+        || described.to_owned(),
+        |c| report::in_patient_words(c, described, "en"),
+    )
+}
+
+fn changes(content: Option<&Content>, diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
     let Some(d) = diff else {
         return html! {};
     };
@@ -140,7 +148,8 @@ fn changes(diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
     let changed = (!d.changed.is_empty()).then(|| {
         let rows = d.changed.iter().map(|c| html! {
             <tr>
-                <td>{ c.answers.clone() }</td>
+                <td>{ words(content, &c.answers) }</td>
+                <td class="st-ids">{ c.answers.clone() }</td>
                 <td>{ end(&c.old.outcome, c.old.urgency) }</td>
                 <td>{ end(&c.new.outcome, c.new.urgency) }</td>
             </tr>
@@ -150,7 +159,7 @@ fn changes(diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
             <h4>{ "Answers that now lead somewhere else" }</h4>
             { scroll("Answers that now lead somewhere else", html! {
                 <table data-role="diff-changed">
-                    <thead><tr><th scope="col">{ "Answers, in order" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Answers, as patients read them" }</th><th scope="col">{ "By id" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }
@@ -219,13 +228,14 @@ fn changes(diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
     }
 }
 
-fn paths(rows: &[PathRow]) -> Html {
+fn paths(content: Option<&Content>, rows: &[PathRow]) -> Html {
     let rows = rows.iter().map(|r| {
         html! {
             <tr class={format!("st-u-{}", r.urgency.as_str())}>
                 <td>{ r.urgency.as_str() }</td>
                 <td><code>{ r.outcome.clone() }</code></td>
-                <td>{ r.answers.clone() }</td>
+                <td>{ words(content, &r.answers) }</td>
+                <td class="st-ids">{ r.answers.clone() }</td>
                 <td>{ r.exact }</td>
             </tr>
         }
@@ -236,7 +246,7 @@ fn paths(rows: &[PathRow]) -> Html {
             <p>{ "Each row is a way through the questions and where it ends, most urgent first. Boxes that lead to the same place are counted together." }</p>
             { scroll("Every answer path", html! {
                 <table data-role="paths">
-                    <thead><tr><th scope="col">{ "Urgency" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Answers, in order" }</th><th scope="col">{ "Exact paths" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Urgency" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Answers, as patients read them" }</th><th scope="col">{ "By id" }</th><th scope="col">{ "Exact paths" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }
