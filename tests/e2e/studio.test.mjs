@@ -396,6 +396,17 @@ test('the form view: an outcome\'s Spanish summary edited there shows in the tex
     assert.equal(await page.locator('#st-text').inputValue(), expected);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download"]').click()]);
     assert.equal(await fs.readFile(await download.path(), 'utf8'), expected, 'comments and layout kept');
+
+    // A problem chosen while in the form view opens the text view at it.
+    await page.locator('[data-action="form-view"]').click();
+    const broken = edited('next = "severity"', 'next = "severty"');
+    await page.locator('[data-action="open-file"]').setInputFiles({ name: 'edit.toml', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+    await status(page, /^1 problem\b/);
+    await page.locator('.st-problem button').click();
+    await page.locator('#st-text').waitFor();
+    const caret = broken.indexOf('"severty"');
+    assert.deepEqual(await page.locator('#st-text').evaluate((t) => [document.activeElement === t, t.selectionStart, t.selectionEnd]),
+      [true, caret, caret + '"severty"'.length]);
   }));
 
 test('after load nothing is requested; the draft is kept on this device until the clinician unticks "keep my draft"', () =>

@@ -58,6 +58,9 @@ impl Draft {
     }
 }
 
+/// A problem chosen: where the cursor goes, and its line.
+type Chosen = ((u32, u32), usize);
+
 /// The studio.
 #[component]
 pub fn Studio() -> Html {
@@ -168,12 +171,27 @@ pub fn Studio() -> Html {
             keep.set(input.checked());
         })
     };
+    // A problem chosen in the form view: shown once the text view is back.
+    let chosen: Rc<RefCell<Option<Chosen>>> = use_mut_ref(|| None);
+    {
+        let (editor, lines, chosen) = (editor.clone(), lines.clone(), chosen.clone());
+        use_effect_with(*form, move |form| {
+            if !*form && let Some((cursor, line)) = chosen.borrow_mut().take() {
+                web::move_cursor(&editor, &lines, cursor, line);
+            }
+        });
+    }
     let on_problem = {
-        let (editor, lines, form) = (editor.clone(), lines.clone(), form.clone());
+        let (editor, lines, form, chosen) =
+            (editor.clone(), lines.clone(), form.clone(), chosen.clone());
         Callback::from(move |(cursor, line): ((u32, u32), usize)| {
-            // A problem is shown in the text view.
-            form.set(false);
-            web::move_cursor(&editor, &lines, cursor, line)
+            if *form {
+                // A problem is shown in the text view.
+                *chosen.borrow_mut() = Some((cursor, line));
+                form.set(false);
+            } else {
+                web::move_cursor(&editor, &lines, cursor, line);
+            }
         })
     };
 
