@@ -8,6 +8,8 @@ use symptom_checker::content::ContentRef;
 use symptom_checker_core::diagnostic::Diagnostics;
 use symptom_checker_core::validate::{load, load_for_approval};
 
+use crate::toml_help::help_at;
+
 /// One problem, ready to list beside the editor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -23,6 +25,9 @@ pub struct Problem {
     /// The whole diagnostic as `cargo content check` prints it: the
     /// message, `--> file:line:col`, the line, the caret and `help:`.
     pub rendered: String,
+    /// What to type instead, in plain words, for a slip in quoting or
+    /// brackets (see `toml_help`).
+    pub help: Option<String>,
 }
 
 /// The result of checking one text.
@@ -68,6 +73,7 @@ fn listed(diagnostics: &Diagnostics) -> Vec<Problem> {
                     utf16_offset(source, p.span.end),
                 ),
                 rendered: diagnostics.render(p),
+                help: help_at(source, line),
             }
         })
         .collect()
@@ -137,6 +143,22 @@ mod tests {
             p.rendered
         );
         assert!(p.rendered.contains("help: did you mean `severity`?"));
+    }
+
+    #[test]
+    fn a_quotation_mark_typed_inside_a_text_says_what_to_type_instead() {
+        let text = edited(
+            "Do not rub or press the spot.",
+            "Do not take \"extra\" doses.",
+        );
+        let checked = check("edited.toml", &text);
+        assert_eq!(checked.problems.len(), 1);
+        let p = &checked.problems[0];
+        let help = p.help.as_deref().unwrap_or_default();
+        assert!(help.contains("curly quotes: “extra”"), "{help}");
+        // A problem that is not about quoting has no such help.
+        let text = edited("next = \"severity\"", "next = \"severty\"");
+        assert_eq!(check("edited.toml", &text).problems[0].help, None);
     }
 
     #[test]

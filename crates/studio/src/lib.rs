@@ -4,14 +4,19 @@
 //! for patients, and gets the record and the file to approve it. Nothing
 //! leaves the browser.
 //!
-//! `check`, `report` and `shipped` are pure and tested natively; `web` is
+//! `check`, `dates`, `form`, `languages`, `report`, `shipped`, `summary` and `toml_help` are pure and tested natively; `web` is
 //! the only module that touches the browser beyond rendering; the
 //! components render and turn events into edits.
 
 pub mod check;
 mod components;
+pub mod dates;
+pub mod form;
+pub mod languages;
 pub mod report;
 pub mod shipped;
+pub mod summary;
+pub mod toml_help;
 mod web;
 
 pub use components::Studio;

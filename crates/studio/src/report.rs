@@ -217,6 +217,50 @@ pub fn reading(content: &Content) -> Vec<Reading> {
         .collect()
 }
 
+/// A path described by ids (`red_flags: none → concern: heaviness`, as the
+/// content tool writes it) in the words patients read, in `locale`: each
+/// question's text and the labels of its answers (`Have you had any of
+/// these…? “None of these” → …`). Words that are not answer ids ("any of",
+/// "alone or with") stay as they are; an unknown question stays as written.
+pub fn in_patient_words(content: &Content, described: &str, locale: &str) -> String {
+    let at = content.locale(locale).unwrap_or(Locale(0));
+    described
+        .split(" → ")
+        .map(|step| {
+            let Some((qid, answers)) = step.split_once(": ") else {
+                return step.to_owned();
+            };
+            let Some(q) = content.questions.iter().find(|q| q.id.as_str() == qid) else {
+                return step.to_owned();
+            };
+            let mut out = String::new();
+            let mut word = String::new();
+            let flush = |word: &mut String, out: &mut String| {
+                match q.answers.iter().find(|a| a.id.as_str() == word.as_str()) {
+                    Some(a) => {
+                        out.push('“');
+                        out.push_str(a.label.get(at));
+                        out.push('”');
+                    }
+                    None => out.push_str(word),
+                }
+                word.clear();
+            };
+            for c in answers.chars() {
+                if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                    word.push(c);
+                } else {
+                    flush(&mut word, &mut out);
+                    out.push(c);
+                }
+            }
+            flush(&mut word, &mut out);
+            format!("{} {out}", q.text.get(at))
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +293,27 @@ mod tests {
                 assert!(a.x != b.x || a.y != b.y, "{} and {} overlap", a.id, b.id);
             }
         }
+    }
+
+    #[test]
+    fn a_path_reads_in_the_questions_and_answers_patients_see() {
+        let content = shipped();
+        let words = in_patient_words(
+            &content,
+            "red_flags: none → concern: heaviness + headache",
+            "en",
+        );
+        let red = &content.questions[0];
+        let en = content.locale("en").expect("en");
+        assert!(
+            words.starts_with(&format!("{} “", red.text.get(en))),
+            "{words}"
+        );
+        assert!(!words.contains("heaviness +"), "ids replaced: {words}");
+        assert!(words.contains("” + “"), "{words}");
+        assert_eq!(in_patient_words(&content, "nowhere: x", "en"), "nowhere: x");
+        let any = in_patient_words(&content, "red_flags: any of {vision, breathing}", "en");
+        assert!(any.contains("any of {“"), "{any}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Everything the studio asks of the browser, in one place: the clock, the
-//! draft kept on this device (only when the clinician asks), downloads as
-//! Blobs, reading a picked file, moving the editor's cursor, and the
-//! widget's style sheet for the preview. Nothing here makes a request.
+//! draft kept on this device (unless the clinician says not to), the
+//! question before leaving with unsaved changes, downloads as Blobs,
+//! reading a picked file, moving the editor's cursor, and the widget's
+//! style sheet for the preview. Nothing here makes a request.
 
 use symptom_checker_core::model::Date;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,9 +16,9 @@ const WIDGET_CSS: &str = include_str!("../../../static/widget.css");
 const DRAFT_KEY: &str = "symptom-checker-studio.draft";
 /// Where the kept draft's file name lives.
 const DRAFT_NAME_KEY: &str = "symptom-checker-studio.draft-name";
-
-/// A line of the editor, in pixels (kept equal to the CSS line height).
-pub const LINE_HEIGHT: f64 = 21.0;
+/// "no" once the clinician unticked "keep my draft": the one thing kept
+/// then, so that the box stays unticked next time.
+const KEEP_KEY: &str = "symptom-checker-studio.keep";
 
 /// Today on the clinician's clock.
 pub fn today() -> Date {
@@ -54,12 +55,69 @@ pub fn keep_draft(name: &str, text: &str) {
     }
 }
 
-/// Forgets the kept draft.
+/// Whether to keep the draft on this device: yes, unless the clinician
+/// unticked the box.
+pub fn keep_wanted() -> bool {
+    storage()
+        .and_then(|s| s.get_item(KEEP_KEY).ok().flatten())
+        .is_none_or(|v| v != "no")
+}
+
+/// The clinician ticked "keep my draft" again: keeps `text` from now on.
+pub fn keep_again(name: &str, text: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(KEEP_KEY);
+    }
+    keep_draft(name, text);
+}
+
+/// Forgets the kept draft, and that the clinician wants one kept.
 pub fn forget_draft() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(DRAFT_KEY);
         let _ = storage.remove_item(DRAFT_NAME_KEY);
+        let _ = storage.set_item(KEEP_KEY, "no");
     }
+}
+
+/// What the page needs to know when the clinician leaves it.
+#[derive(Default)]
+pub struct Leaving {
+    /// The file's name.
+    pub name: String,
+    /// The text in the editor.
+    pub text: String,
+    /// The text as opened or last downloaded.
+    pub saved: String,
+    /// Keep the draft on this device.
+    pub keep: bool,
+}
+
+/// When the page is left (closed, reloaded, another address): keeps the
+/// draft at once if asked (a check may not have kept the last keystrokes
+/// yet), and asks first when the text differs from what was opened or
+/// last downloaded. Installed once, for the life of the page.
+pub fn on_leave(state: std::rc::Rc<std::cell::RefCell<Leaving>>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |event: web_sys::BeforeUnloadEvent| {
+            let state = state.borrow();
+            if state.keep {
+                keep_draft(&state.name, &state.text);
+            }
+            if state.text != state.saved {
+                event.prevent_default();
+                // Older browsers ask only when a return value is set.
+                event.set_return_value("unsaved");
+            }
+        },
+    );
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
 }
 
 /// Saves `text` as the file `name` through the browser's download, from a
@@ -97,16 +155,29 @@ pub async fn picked_file(input: web_sys::HtmlInputElement) -> Option<(String, St
     Some((file.name(), text))
 }
 
-/// Selects `start..end` (UTF-16 units) in the editor, scrolls `line` into
-/// view and puts the keyboard there.
-pub fn move_cursor(editor: &NodeRef, (start, end): (u32, u32), line: usize) {
+/// Selects `start..end` (UTF-16 units) in the editor, scrolls the line
+/// numbered `line` into view, a few rows below the top, and puts the
+/// keyboard there.
+/// Where the line is comes from its block in `lines`, the wrapped copy
+/// of the text behind the editor.
+pub fn move_cursor(editor: &NodeRef, lines: &NodeRef, (start, end): (u32, u32), line: usize) {
     let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
         return;
     };
     let _ = area.focus();
     let _ = area.set_selection_range(start, end);
-    let top = (line.saturating_sub(4)) as f64 * LINE_HEIGHT;
-    area.set_scroll_top(top as i32);
+    let block = lines
+        .cast::<web_sys::Element>()
+        .and_then(|l| l.children().item(line.saturating_sub(1) as u32))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(block) = block {
+        let top = (block.offset_top() - 4 * 21).max(0);
+        area.set_scroll_top(top);
+        // The lines follow on the scroll event too; at once here.
+        if let Some(lines) = lines.cast::<web_sys::Element>() {
+            lines.set_scroll_top(area.scroll_top());
+        }
+    }
 }
 
 /// The widget's style sheet, constructed (no `<style>` element), for the
@@ -121,5 +192,13 @@ pub fn widget_sheet() -> Option<CssStyleSheet> {
 pub fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
         let _ = el.focus();
+    }
+}
+
+/// Opens the browser's print dialog: the print style sheet keeps what
+/// changed, the tables, the hash and a signature line.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

@@ -2,14 +2,21 @@
 //! `[review]` record to paste (the same as `cargo content approve` writes),
 //! and the edited file to download, with or without that record.
 
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
 use content_tool::approval::{approval_record, is_one_line, with_review_record};
+use content_tool::diff::Diff;
 use symptom_checker::content::ContentRef;
 use symptom_checker_core::signoff::content_hash;
-use symptom_checker_core::validate::{load, load_for_approval, parse_date};
+use symptom_checker_core::validate::{load, load_for_approval};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::web;
+use crate::dates::{self, in_words};
+use crate::languages::OneSided;
+use crate::summary::{next_version, summary};
+use crate::{shipped, web};
 
 /// Props of [`Approve`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +27,12 @@ pub struct ApproveProps {
     pub text: String,
     /// The checked content; `None` while the text has problems.
     pub content: Option<ContentRef>,
+    /// Its comparison with the shipped content.
+    pub diff: Rc<Option<Diff>>,
+    /// The texts changed in one language only: each needs a confirmation.
+    pub one_sided: Rc<Vec<OneSided>>,
+    /// A file was downloaded with the editor's text as it was then.
+    pub on_saved: Callback<String>,
 }
 
 /// The approval section.
@@ -29,6 +42,8 @@ pub fn Approve(props: &ApproveProps) -> Html {
     let role = use_state(String::new);
     let date = use_state(|| web::today().to_string());
     let failed = use_state(|| None::<String>);
+    // The one-sided texts the clinician confirmed, by their key.
+    let confirmed = use_state(BTreeSet::<String>::new);
 
     let field = |state: &UseStateHandle<String>| {
         let state = state.clone();
@@ -39,23 +54,43 @@ pub fn Approve(props: &ApproveProps) -> Html {
         })
     };
     let hash = props.content.as_ref().map(|c| content_hash(c));
-    let record = match (&hash, parse_date(date.trim())) {
-        (Some(hash), Some(day)) if is_one_line(by.trim()) && is_one_line(role.trim()) => {
-            Some(approval_record(by.trim(), role.trim(), day, hash))
+    let day = dates::read(&date);
+    let unconfirmed = props
+        .one_sided
+        .iter()
+        .filter(|o| !confirmed.contains(&o.key))
+        .count();
+    let record = match (&hash, &day) {
+        (Some(hash), Ok(day))
+            if unconfirmed == 0
+                && !by.trim().is_empty()
+                && !role.trim().is_empty()
+                && is_one_line(by.trim())
+                && is_one_line(role.trim()) =>
+        {
+            Some(approval_record(by.trim(), role.trim(), *day, hash))
         }
         _ => None,
     };
     let on_download = {
-        let (name, text) = (props.name.clone(), props.text.clone());
-        Callback::from(move |_: MouseEvent| web::download(&name, &text))
+        let (name, text, saved) = (
+            props.name.clone(),
+            props.text.clone(),
+            props.on_saved.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            web::download(&name, &text);
+            saved.emit(text.clone());
+        })
     };
     let on_download_approved = {
         let (name, text, failed) = (props.name.clone(), props.text.clone(), failed.clone());
+        let saved = props.on_saved.clone();
         let (by, role, date) = ((*by).clone(), (*role).clone(), (*date).clone());
         Callback::from(move |_: MouseEvent| {
             // From the text as it is at the click, not as last checked.
             let approved = load_for_approval(&name, &text).ok().and_then(|content| {
-                let day = parse_date(date.trim())?;
+                let day = dates::read(&date).ok()?;
                 let record = approval_record(by.trim(), role.trim(), day, &content_hash(&content));
                 let approved = with_review_record(&text, &record);
                 load(&name, &approved).is_ok().then_some(approved)
@@ -64,6 +99,7 @@ pub fn Approve(props: &ApproveProps) -> Html {
                 Some(approved) => {
                     failed.set(None);
                     web::download(&name, &approved);
+                    saved.emit(text.clone());
                 }
                 None => failed.set(Some(
                     "The file has problems, so it cannot be approved yet. Fix them first."
@@ -92,10 +128,83 @@ pub fn Approve(props: &ApproveProps) -> Html {
             </p>
             </>
         },
+        None if unconfirmed > 0 => html! {
+            <p class="st-note" data-role="record-waits">{ "Confirm each translation above to see the record." }</p>
+        },
         None => html! {
-            <p class="st-note">{ "Fill in the name, role and date (YYYY-MM-DD) to see the record." }</p>
+            <p class="st-note" data-role="record-waits">{ "Fill in the name, role and date to see the record." }</p>
         },
     };
+    // What is being approved.
+    let summary_view = (*props.diff).as_ref().map(|d| {
+        let lines = summary(d).into_iter().map(|l| html! { <li>{ l }</li> });
+        let version = props.content.as_ref().map(|c| c.version.to_string());
+        let reminder = match (version, shipped::content()) {
+            (Some(v), Some(old)) if !d.is_empty() && *v == *old.version => {
+                let next = next_version(&v)
+                    .map(|n| format!(" (for example to {n})"))
+                    .unwrap_or_default();
+                Some(html! {
+                    <p class="st-warning" data-role="version-reminder">
+                        <strong>{ "Raise the version. " }</strong>
+                        { format!("The version is still {v}, the same as the shipped file. Change the line version = \"{v}\" at the top of the file{next} so that everyone can tell the two files apart.") }
+                    </p>
+                })
+            }
+            _ => None,
+        };
+        html! {
+            <div data-role="approve-summary">
+                <h3>{ "What you are approving" }</h3>
+                <ul>{ for lines }</ul>
+                { for reminder }
+            </div>
+        }
+    });
+    let confirmations = (!props.one_sided.is_empty()).then(|| {
+        let boxes = props.one_sided.iter().map(|o| {
+            let key = o.key.clone();
+            let onchange = {
+                let confirmed = confirmed.clone();
+                Callback::from(move |e: Event| {
+                    let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                        return;
+                    };
+                    let mut now = (*confirmed).clone();
+                    if input.checked() {
+                        now.insert(key.clone());
+                    } else {
+                        now.remove(&key);
+                    }
+                    confirmed.set(now);
+                })
+            };
+            html! {
+                <li>
+                    <label class="st-check">
+                        <input type="checkbox" data-action="confirm-translation" data-location={o.location.clone()}
+                            checked={confirmed.contains(&o.key)} {onchange} />
+                        { format!("{}: {}. I have checked the translation.", o.location, o.said()) }
+                    </label>
+                </li>
+            }
+        });
+        html! {
+            <fieldset class="st-confirm" data-role="confirm-translations">
+                <legend>{ "Texts changed in one language only" }</legend>
+                <ul class="st-plain">{ for boxes }</ul>
+            </fieldset>
+        }
+    });
+    let date_said = match &day {
+        Ok(day) => html! {
+            <p class="st-note" id="st-date-said" data-role="date-read">{ format!("Read as {} ({day}).", in_words(*day)) }</p>
+        },
+        Err(problem) => html! {
+            <p class="st-error" id="st-date-said" data-role="date-problem">{ problem.clone() }</p>
+        },
+    };
+    let on_print = Callback::from(|_: MouseEvent| web::print());
     let failure = (*failed)
         .clone()
         .map(|f| html! { <p class="st-error" role="alert">{ f }</p> });
@@ -104,6 +213,8 @@ pub fn Approve(props: &ApproveProps) -> Html {
             <h2 id="st-approve-title">{ "Approve" }</h2>
             <p>{ "A clinician approves the content after reading the review above. The approval records who approved it, as what, when, and the content hash: any later change to what patients read changes the hash, and the widget is not built again until the change is approved." }</p>
             { hash_view }
+            { for summary_view }
+            { for confirmations }
             <div class="st-row">
                 <label class="st-field">{ "Approved by (name)" }
                     <input type="text" data-field="by" value={(*by).clone()} oninput={field(&by)} />
@@ -112,11 +223,19 @@ pub fn Approve(props: &ApproveProps) -> Html {
                     <input type="text" data-field="role" value={(*role).clone()} oninput={field(&role)} />
                 </label>
                 <label class="st-field">{ "Date" }
-                    <input type="text" data-field="date" inputmode="numeric" value={(*date).clone()} oninput={field(&date)} />
+                    <input type="text" data-field="date" aria-describedby="st-date-said" value={(*date).clone()} oninput={field(&date)} />
                 </label>
             </div>
+            { date_said }
             { record_view }
             { for failure }
+            <div class="st-signature st-print-only" aria-hidden="true">
+                <p>{ "Signature: ______________________________" }</p>
+                <p>{ "Name and role: ______________________________   Date: ______________" }</p>
+            </div>
+            <p class="st-no-print">
+                <button type="button" class="st-button" data-action="print" onclick={on_print}>{ "Print the review" }</button>
+            </p>
             <h3>{ "Save your work" }</h3>
             <p>{ "Download the file as it is in the editor, to keep it or to give it to the person who builds the widget." }</p>
             <p>

@@ -1,5 +1,6 @@
-//! The editor (a text box with line numbers) and the problems of the last
-//! check, listed beside it; choosing a problem puts the cursor on it.
+//! The editor (a text box that wraps, with line numbers) and the problems
+//! of the last check, listed beside it; choosing a problem puts the cursor
+//! on it.
 
 use std::collections::BTreeSet;
 
@@ -17,43 +18,56 @@ pub struct EditorProps {
     pub bad_lines: Vec<usize>,
     /// The text box, for moving its cursor.
     pub editor: NodeRef,
+    /// The lines behind it, for finding where a line is.
+    pub lines: NodeRef,
     /// The clinician typed: the whole new text.
     pub on_input: Callback<String>,
 }
 
 /// The text box with line numbers.
+///
+/// The text wraps, so a line of the file may take several rows. Behind the
+/// text box (which is transparent) lies a copy of the text, laid out the
+/// same way but invisible, one block per line: each block is as tall as
+/// its line's rows, and carries the line's number in the gutter beside it
+/// and the mark of a line with a problem. It scrolls with the text box.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    let gutter = use_node_ref();
     let oninput = props.on_input.reform(|e: InputEvent| {
         e.target_dyn_into::<HtmlTextAreaElement>()
             .map(|area| area.value())
             .unwrap_or_default()
     });
     let onscroll = {
-        let gutter = gutter.clone();
+        let lines = props.lines.clone();
         Callback::from(move |e: Event| {
-            let (Some(area), Some(gutter)) = (
+            let (Some(area), Some(lines)) = (
                 e.target_dyn_into::<HtmlTextAreaElement>(),
-                gutter.cast::<Element>(),
+                lines.cast::<Element>(),
             ) else {
                 return;
             };
-            gutter.set_scroll_top(area.scroll_top());
+            lines.set_scroll_top(area.scroll_top());
         })
     };
     let bad: BTreeSet<usize> = props.bad_lines.iter().copied().collect();
-    let lines = props.text.split('\n').count();
-    let numbers = (1..=lines).map(|n| {
-        let class = if bad.contains(&n) { "st-bad" } else { "" };
-        html! { <span {class}>{ n }</span> }
+    let rows = props.text.split('\n').enumerate().map(|(i, line)| {
+        let n = i + 1;
+        let class = if bad.contains(&n) {
+            "st-line st-bad"
+        } else {
+            "st-line"
+        };
+        // An empty line still takes a row.
+        let text = if line.is_empty() { " " } else { line };
+        html! { <div {class} data-line={n.to_string()}><span>{ text }</span></div> }
     });
     html! {
         <section class="st-editor" aria-labelledby="st-editor-title">
             <h2 id="st-editor-title"><label for="st-text">{ "Content file" }</label></h2>
             <div class="st-code">
-                <div class="st-gutter" aria-hidden="true" ref={gutter}>{ for numbers }</div>
-                <textarea id="st-text" ref={props.editor.clone()} spellcheck="false" wrap="off"
+                <div class="st-lines" aria-hidden="true" ref={props.lines.clone()}>{ for rows }</div>
+                <textarea id="st-text" ref={props.editor.clone()} spellcheck="false"
                     autocomplete="off" aria-describedby="st-status"
                     value={props.text.clone()} {oninput} {onscroll} />
             </div>
@@ -94,6 +108,9 @@ pub fn Problems(props: &ProblemsProps) -> Html {
                     { format!("Line {}, column {}: {}", p.line, p.column, p.message) }
                 </button>
                 <pre class="st-diagnostic">{ p.rendered.clone() }</pre>
+                { for p.help.clone().map(|help| html! {
+                    <p class="st-help" data-role="toml-help"><strong>{ "What to type: " }</strong>{ help }</p>
+                }) }
             </li>
         }
     });

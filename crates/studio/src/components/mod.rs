@@ -4,6 +4,7 @@
 
 mod approve;
 mod editor;
+mod form;
 mod preview;
 mod review;
 mod studio;

@@ -3,25 +3,30 @@
 //! from the content tool's own reports.
 
 use content_tool::combined::{PAIR_HEADER, combined, pair_cells};
-use content_tool::diff::{Diff, OnlyIn, diff};
+use std::rc::Rc;
+
+use content_tool::diff::{Diff, OnlyIn};
 use content_tool::readability::TARGET_GRADE;
 use symptom_checker::content::ContentRef;
-use symptom_checker_core::model::Urgency;
+use symptom_checker_core::model::{Content, Urgency};
 use yew::prelude::*;
 
+use crate::languages::OneSided;
 use crate::report::{self, Graph, NODE_HEIGHT, NODE_WIDTH, NodeKind, PathRow, Reading};
-use crate::shipped;
 
 /// Props of [`Review`].
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
     /// The content to review; `None` while the text has problems.
     pub content: Option<ContentRef>,
+    /// Its comparison with the shipped content.
+    pub diff: Rc<Option<Diff>>,
+    /// The texts changed in one language but not the other.
+    pub one_sided: Rc<Vec<OneSided>>,
 }
 
 /// Everything the review shows, computed once per content.
 struct Reports {
-    diff: Option<Diff>,
     paths: Vec<PathRow>,
     /// Every pair of concerns: each alone, and what the two show together.
     pairs: Vec<([String; 5], u64)>,
@@ -49,7 +54,6 @@ pub fn Review(props: &ReviewProps) -> Html {
         content.as_ref().map(|c| {
             let (pairs, combined_paths) = pairs_of(c);
             Reports {
-                diff: shipped::content().map(|old| diff(old, c)),
                 paths: report::path_rows(c),
                 pairs,
                 combined_paths,
@@ -64,8 +68,8 @@ pub fn Review(props: &ReviewProps) -> Html {
         },
         Some(r) => html! {
             <>
-            { changes(r.diff.as_ref()) }
-            { paths(&r.paths) }
+            { changes(props.content.as_deref(), (*props.diff).as_ref(), &props.one_sided) }
+            { paths(props.content.as_deref(), &r.paths) }
             { pairs(&r.pairs, r.combined_paths) }
             { graph(&r.graph) }
             { reading(&r.reading) }
@@ -98,7 +102,33 @@ fn scroll(label: &'static str, table: Html) -> Html {
     }
 }
 
-fn changes(diff: Option<&Diff>) -> Html {
+/// The texts changed in one language only, each with what to do.
+fn one_language(one_sided: &[OneSided]) -> Option<Html> {
+    (!one_sided.is_empty()).then(|| {
+        let items = one_sided.iter().map(|o| html! {
+            <li data-location={o.location.clone()}>
+                <strong>{ o.location.clone() }</strong>{ ": " }{ o.said() }{ ": check the translation." }
+            </li>
+        });
+        html! {
+            <div class="st-warning" data-role="diff-one-language">
+                <h4>{ "Changed in one language only" }</h4>
+                <p>{ "Patients who read the other language still see the old text. Check that each translation says the same as the new text; approval asks you to confirm each one." }</p>
+                <ul>{ for items }</ul>
+            </div>
+        }
+    })
+}
+
+/// A path by ids in the words patients read (English), or as it is.
+fn words(content: Option<&Content>, described: &str) -> String {
+    content.map_or_else(
+        || described.to_owned(),
+        |c| report::in_patient_words(c, described, "en"),
+    )
+}
+
+fn changes(content: Option<&Content>, diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
     let Some(d) = diff else {
         return html! {};
     };
@@ -118,7 +148,8 @@ fn changes(diff: Option<&Diff>) -> Html {
     let changed = (!d.changed.is_empty()).then(|| {
         let rows = d.changed.iter().map(|c| html! {
             <tr>
-                <td>{ c.answers.clone() }</td>
+                <td>{ words(content, &c.answers) }</td>
+                <td class="st-ids">{ c.answers.clone() }</td>
                 <td>{ end(&c.old.outcome, c.old.urgency) }</td>
                 <td>{ end(&c.new.outcome, c.new.urgency) }</td>
             </tr>
@@ -128,7 +159,7 @@ fn changes(diff: Option<&Diff>) -> Html {
             <h4>{ "Answers that now lead somewhere else" }</h4>
             { scroll("Answers that now lead somewhere else", html! {
                 <table data-role="diff-changed">
-                    <thead><tr><th scope="col">{ "Answers, in order" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Answers, as patients read them" }</th><th scope="col">{ "By id" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }
@@ -186,6 +217,7 @@ fn changes(diff: Option<&Diff>) -> Html {
         <section class="st-sub" aria-labelledby="st-diff-title" data-role="diff">
             <h3 id="st-diff-title">{ "What changed for patients" }</h3>
             <p data-role="diff-summary">{ "Compared with the shipped content: " }{ summary }</p>
+            { for one_language(one_sided) }
             { for changed }
             { for only("Answer paths that are gone", "diff-removed", "The same answers now", &d.removed) }
             { for only("New answer paths", "diff-added", "The same answers before", &d.added) }
@@ -196,13 +228,14 @@ fn changes(diff: Option<&Diff>) -> Html {
     }
 }
 
-fn paths(rows: &[PathRow]) -> Html {
+fn paths(content: Option<&Content>, rows: &[PathRow]) -> Html {
     let rows = rows.iter().map(|r| {
         html! {
             <tr class={format!("st-u-{}", r.urgency.as_str())}>
                 <td>{ r.urgency.as_str() }</td>
                 <td><code>{ r.outcome.clone() }</code></td>
-                <td>{ r.answers.clone() }</td>
+                <td>{ words(content, &r.answers) }</td>
+                <td class="st-ids">{ r.answers.clone() }</td>
                 <td>{ r.exact }</td>
             </tr>
         }
@@ -213,7 +246,7 @@ fn paths(rows: &[PathRow]) -> Html {
             <p>{ "Each row is a way through the questions and where it ends, most urgent first. Boxes that lead to the same place are counted together." }</p>
             { scroll("Every answer path", html! {
                 <table data-role="paths">
-                    <thead><tr><th scope="col">{ "Urgency" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Answers, in order" }</th><th scope="col">{ "Exact paths" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Urgency" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Answers, as patients read them" }</th><th scope="col">{ "By id" }</th><th scope="col">{ "Exact paths" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }

@@ -12,10 +12,13 @@ use yew::prelude::*;
 
 use super::approve::Approve;
 use super::editor::{Editor, Problems};
+use super::form::FormView;
 use super::preview::Preview;
 use super::review::Review;
 use crate::check::{Checked, check};
+use crate::languages::one_sided;
 use crate::{shipped, web};
+use content_tool::diff::diff;
 
 /// How long typing must pause before the text is checked.
 const CHECK_DELAY_MS: u32 = 300;
@@ -55,17 +58,22 @@ impl Draft {
     }
 }
 
+/// A problem chosen: where the cursor goes, and its line.
+type Chosen = ((u32, u32), usize);
+
 /// The studio.
 #[component]
 pub fn Studio() -> Html {
-    // A draft kept on this device is there only because the clinician
-    // asked for it last time; then the box starts ticked.
+    // The draft is kept on this device unless the clinician unticked the
+    // box; a kept draft opens instead of the shipped content.
+    let keep = use_state(web::keep_wanted);
     let kept = use_memo((), |_| web::kept_draft());
-    let keep = use_state(|| kept.is_some());
     let draft = use_state(|| match &*kept {
         Some((name, text)) => Draft::checked_now(name.clone(), text.clone()),
         None => Draft::checked_now(shipped::NAME.to_owned(), shipped::TEXT.to_owned()),
     });
+    // The text as opened or last downloaded: leaving with another asks first.
+    let saved = use_state(|| draft.text.clone());
     let opened = use_state(|| {
         if kept.is_some() {
             "your kept draft"
@@ -75,14 +83,31 @@ pub fn Studio() -> Html {
     });
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor = use_node_ref();
+    let lines = use_node_ref();
+    // The form view instead of the text view.
+    let form = use_state(|| false);
+    let leaving: Rc<RefCell<web::Leaving>> = use_mut_ref(web::Leaving::default);
+    {
+        let mut leaving = leaving.borrow_mut();
+        leaving.name.clone_from(&draft.name);
+        leaving.text.clone_from(&draft.text);
+        leaving.saved.clone_from(&saved);
+        leaving.keep = *keep;
+    }
+    use_effect_with((), {
+        let leaving = leaving.clone();
+        move |_| web::on_leave(leaving)
+    });
 
     let open = {
-        let (draft, timer, keep) = (draft.clone(), timer.clone(), keep.clone());
+        let (draft, timer, keep, saved) =
+            (draft.clone(), timer.clone(), keep.clone(), saved.clone());
         Callback::from(move |(name, text): (String, String)| {
             timer.borrow_mut().take();
             if *keep {
                 web::keep_draft(&name, &text);
             }
+            saved.set(text.clone());
             draft.set(Draft::checked_now(name, text));
         })
     };
@@ -105,6 +130,10 @@ pub fn Studio() -> Html {
                 draft.set(Draft::checked_after(last_good, name, text));
             }));
         })
+    };
+    let on_saved = {
+        let saved = saved.clone();
+        Callback::from(move |text: String| saved.set(text))
     };
     let on_shipped = {
         let (open, opened) = (open.clone(), opened.clone());
@@ -135,23 +164,82 @@ pub fn Studio() -> Html {
                 return;
             };
             if input.checked() {
-                web::keep_draft(&draft.name, &draft.text);
+                web::keep_again(&draft.name, &draft.text);
             } else {
                 web::forget_draft();
             }
             keep.set(input.checked());
         })
     };
+    // A problem chosen in the form view: shown once the text view is back.
+    let chosen: Rc<RefCell<Option<Chosen>>> = use_mut_ref(|| None);
+    {
+        let (editor, lines, chosen) = (editor.clone(), lines.clone(), chosen.clone());
+        use_effect_with(*form, move |form| {
+            if !*form && let Some((cursor, line)) = chosen.borrow_mut().take() {
+                web::move_cursor(&editor, &lines, cursor, line);
+            }
+        });
+    }
     let on_problem = {
-        let editor = editor.clone();
+        let (editor, lines, form, chosen) =
+            (editor.clone(), lines.clone(), form.clone(), chosen.clone());
         Callback::from(move |(cursor, line): ((u32, u32), usize)| {
-            web::move_cursor(&editor, cursor, line)
+            if *form {
+                // A problem is shown in the text view.
+                *chosen.borrow_mut() = Some((cursor, line));
+                form.set(false);
+            } else {
+                web::move_cursor(&editor, &lines, cursor, line);
+            }
         })
     };
 
     let checked = draft.checked.clone();
-    let pending = *draft.checked_text != *draft.text;
     let bad_lines: Vec<usize> = checked.problems.iter().map(|p| p.line).collect();
+    // The languages of the file, for the form view: of the last content
+    // without problems, or English and Spanish.
+    let locales = use_memo(draft.last_good.clone(), |content| {
+        content.as_ref().map_or_else(
+            || vec!["en".to_owned(), "es".to_owned()],
+            |c| c.locales.iter().map(|l| l.to_string()).collect(),
+        )
+    });
+    let view_switch = {
+        let pick = |to_form: bool| {
+            let form = form.clone();
+            Callback::from(move |_: MouseEvent| form.set(to_form))
+        };
+        html! {
+            <div class="st-row st-views" role="group" aria-label="View">
+                <button type="button" class="st-button" data-action="text-view" aria-pressed={(!*form).to_string()} onclick={pick(false)}>{ "Text view" }</button>
+                <button type="button" class="st-button" data-action="form-view" aria-pressed={form.to_string()} onclick={pick(true)}>{ "Form view" }</button>
+            </div>
+        }
+    };
+    let edit_view = if *form {
+        html! { <FormView text={draft.text.clone()} locales={locales.clone()} on_input={on_input.clone()} /> }
+    } else {
+        html! { <Editor text={draft.text.clone()} bad_lines={bad_lines.clone()} editor={editor.clone()} lines={lines.clone()} on_input={on_input.clone()} /> }
+    };
+    // What changed for patients, once per checked content: the review
+    // shows it, the approval summarises it.
+    let diff = use_memo(checked.content.clone(), |content| {
+        content
+            .as_ref()
+            .and_then(|c| shipped::content().map(|old| diff(old, c)))
+    });
+    let one_sided = use_memo(
+        (diff.clone(), checked.content.clone()),
+        |(diff, content)| match (&**diff, content) {
+            (Some(d), Some(c)) => {
+                let locales: Vec<&str> = c.locales.iter().map(|l| l.as_ref()).collect();
+                one_sided(&d.strings, &locales)
+            }
+            _ => Vec::new(),
+        },
+    );
+    let pending = *draft.checked_text != *draft.text;
     // Said here, as `cargo content check` says it; the widget never changes
     // because of a date.
     let review_due = checked
@@ -195,17 +283,23 @@ pub fn Studio() -> Html {
                         { "Keep my draft on this device" }
                     </label>
                 </div>
-                <p class="st-note">{ "Unless you tick that box, closing this page forgets your changes. Download the file (under Approve) to keep it." }</p>
+                <p class="st-note" data-role="keep-note">{
+                    if *keep {
+                        "Your draft stays on this device, in this browser, until you untick the box (which clears it). Download the file (under Approve) to give it to someone or keep a copy."
+                    } else {
+                        "Your draft is not kept on this device: closing this page forgets your changes. Download the file (under Approve) to keep it."
+                    }
+                }</p>
             </section>
             <div class="st-workbench" id="st-edit">
-                <Editor text={draft.text.clone()} {bad_lines} editor={editor} {on_input} />
+                <div>{ view_switch }{ edit_view }</div>
                 <div class="st-side">
                     <Problems problems={checked.problems.clone()} {pending} {on_problem} />
                     <Preview content={draft.last_good.clone()} stale={checked.content.is_none()} />
                 </div>
             </div>
-            <Review content={checked.content.clone()} />
-            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} />
+            <Review content={checked.content.clone()} diff={diff.clone()} one_sided={one_sided.clone()} />
+            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} {diff} {one_sided} {on_saved} />
         </main>
         </>
     }
