@@ -536,3 +536,45 @@ test('the studio is axe clean: loaded, with a problem, and previewing an outcome
     assert.equal((await outcomeOf(preview(page))).id, 'heaviness_expected');
     await axe('an outcome in the preview');
   }));
+
+// The studio served as a careful clinic or hospital would serve an
+// internal page: scripts and styles from its own origin only, no inline
+// code, no plug-ins, no framing. Every violation is both a console error
+// (which fails withPage) and an event counted here.
+const STUDIO_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+test('the studio works under a strict Content-Security-Policy: edit, check, preview, form view, approve', async () => {
+  const strict = await startServer({
+    headers: Object.fromEntries(['/studio/', '/studio/index.html'].map((p) => [p, { 'Content-Security-Policy': STUDIO_CSP }])),
+  });
+  try {
+    await withPage(browser, { acceptDownloads: true }, async ({ page }) => {
+      await page.addInitScript(() => {
+        window.violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const response = await page.goto(strict.url('/studio/'));
+      assert.equal(response.headers()['content-security-policy'], STUDIO_CSP, 'the page is served with the policy');
+      await status(page, /^No problems/);
+      await type(page, edited('next = "severity"', 'next = "severty"'), /^1 problem\b/);
+      await page.locator('.st-problem button').click();
+      await type(page, SHIPPED, /^No problems/);
+      assert.equal((await walk(preview(page), [['red_flags', ['none']], ['concern', ['heaviness']]])).id, 'heaviness_expected');
+      await page.locator('[data-action="form-view"]').click();
+      await page.locator('[data-action="form-search"]').fill('heaviness');
+      await page.locator('[data-action="text-view"]').click();
+      await page.locator('[data-field="by"]').fill('Dr Ana Test');
+      await page.locator('[data-field="role"]').fill('Clinical lead');
+      await page.locator('[data-field="date"]').fill('2026-12-06');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-action="download"]').click(),
+      ]);
+      assert.equal(await fs.readFile(await download.path(), 'utf8'), SHIPPED);
+      assert.deepEqual(await page.evaluate(() => window.violations), []);
+    });
+  } finally {
+    await strict.close();
+  }
+});
