@@ -9,36 +9,11 @@
 use symptom_checker_core::model::Date;
 use symptom_checker_core::validate::parse_date;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Spanish month names, for a clinician who writes the date in Spanish.
-const MESES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
+/// The month names the widget writes dates with, in English and Spanish
+/// (a clinician may write the date in either).
+fn months(code: &str) -> [&'static str; 12] {
+    symptom_checker::i18n::ui(code).months
+}
 
 /// How to type a date the studio always reads.
 const HOW: &str = "Type it as 2026-12-06 or 6 December 2026.";
@@ -48,7 +23,7 @@ pub fn in_words(date: Date) -> String {
     format!(
         "{} {} {}",
         date.day,
-        MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
+        months("en")[usize::from(date.month.clamp(1, 12)) - 1],
         date.year
     )
 }
@@ -61,7 +36,7 @@ fn month(word: &str) -> Option<u8> {
     }
     let starts = |name: &str| name.to_lowercase().starts_with(&word);
     (0..12u8)
-        .find(|&i| starts(MONTHS[usize::from(i)]) || starts(MESES[usize::from(i)]))
+        .find(|&i| starts(months("en")[usize::from(i)]) || starts(months("es")[usize::from(i)]))
         .map(|i| i + 1)
         .or(match word.as_str() {
             // "Sept" is not a prefix of either name's usual abbreviation.
