@@ -136,7 +136,10 @@ pub fn App(props: &AppProps) -> Html {
             );
             let card = html! {
                 <QuestionCard content={content.clone()} {ui} {locale} {question} chosen={state.ticked(question)} refused={state.refused}
-                    {progress} {about} emergency={props.settings.emergency_number.clone()} heading={heading.clone()} on_action={on_action.clone()} />
+                    {progress} {about} emergency={props.settings.emergency_number.clone()} heading={heading.clone()}
+                    on_choose={on_action.reform(move |answer| Action::Choose { question, answer })}
+                    on_toggle={on_action.reform(move |answer| Action::Toggle { question, answer })}
+                    on_continue={on_action.reform(move |()| Action::Continue { question })} />
             };
             ("question", card, announcement)
         }

@@ -9,7 +9,6 @@ use crate::content::ContentRef;
 use crate::i18n::Ui;
 use crate::page::PageEffects;
 use crate::settings::Phone;
-use crate::state::Action;
 
 /// Props of [`QuestionCard`].
 #[derive(Properties, PartialEq)]
@@ -38,8 +37,12 @@ pub struct QuestionCardProps {
     pub emergency: Option<Phone>,
     /// The heading, focused when the question appears.
     pub heading: NodeRef,
-    /// What the patient does.
-    pub on_action: Callback<Action>,
+    /// A single-choice answer chosen (its index): answers at once.
+    pub on_choose: Callback<usize>,
+    /// A multiple-choice box ticked or unticked (its index).
+    pub on_toggle: Callback<usize>,
+    /// Continue pressed at a multiple-choice question.
+    pub on_continue: Callback<()>,
 }
 
 /// The question screen's card.
@@ -77,7 +80,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     match q.kind {
         Kind::Single => {
             let answers = q.answers.iter().enumerate().map(|(i, a)| {
-                let onclick = props.on_action.reform(move |_: MouseEvent| Action::Choose { question, answer: i });
+                let onclick = props.on_choose.reform(move |_: MouseEvent| i);
                 let hint = a.hint.as_ref().map(|h| html! { <span class="sc-hint">{ h.get(locale) }</span> });
                 html! {
                     <li>
@@ -126,12 +129,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     .then(|| call_now(newest.then(|| call_ref.clone())));
                 let onchange = {
                     let last_ticked = last_ticked.clone();
-                    props.on_action.reform(move |_: Event| {
+                    props.on_toggle.reform(move |_: Event| {
                         *last_ticked.borrow_mut() = Some(i);
-                        Action::Toggle {
-                            question,
-                            answer: i,
-                        }
+                        i
                     })
                 };
                 let id = format!("sc-a-{i}");
@@ -173,9 +173,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     None => list,
                 }
             });
-            let on_next = props
-                .on_action
-                .reform(move |_: MouseEvent| Action::Continue { question });
+            let on_next = props.on_continue.reform(|_: MouseEvent| ());
             let error = props.refused.then(|| {
                 html! {
                     <p id="sc-error" class="sc-error" role="alert">{ ui.choose_one }</p>
