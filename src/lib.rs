@@ -14,5 +14,6 @@ pub mod languages;
 mod minify_css;
 pub mod outcome_sheet;
 pub mod page;
+pub mod screen;
 pub mod settings;
 pub mod state;

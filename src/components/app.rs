@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use symptom_checker_core::engine::{Progress, Step, concern_names};
+use symptom_checker_core::engine::Step;
 use symptom_checker_core::model::{Content, Locale};
 use yew::prelude::*;
 
@@ -15,7 +15,8 @@ use crate::components::question_card::QuestionCard;
 use crate::components::start_screen::StartScreen;
 use crate::content::ContentRef;
 use crate::i18n::{self, Ui};
-use crate::page::{HostEvent, PageEffects};
+use crate::page::PageEffects;
+use crate::screen;
 use crate::settings::{Settings, Theme};
 use crate::state::{Action, CheckerState};
 
@@ -72,30 +73,14 @@ pub fn App(props: &AppProps) -> Html {
         let (heading, first_render, effects) =
             (heading.clone(), first_render.clone(), props.effects.clone());
         let on_event = effects.on_event.clone();
-        let ui_code = ui.code;
-        let content = content.clone();
-        let also: Vec<_> = view.also.iter().map(|p| p.outcome).collect();
-        use_effect_with((state.started, step), move |&(started, step)| {
+        let event = screen::host_event(&content, ui, &view);
+        use_effect_with((state.started, step), move |&(started, _)| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !first {
                 effects.show_screen.emit(heading);
             }
             if started {
-                on_event.emit(match step {
-                    Step::Ask(q) => HostEvent::Step {
-                        question: content.question(q).id.clone(),
-                        locale: ui_code,
-                    },
-                    Step::Done(o) => HostEvent::Outcome {
-                        outcome: content.outcome(o).id.clone(),
-                        also: also
-                            .iter()
-                            .map(|&a| content.outcome(a).id.clone())
-                            .collect(),
-                        urgency: content.outcome(o).urgency,
-                        locale: ui_code,
-                    },
-                });
+                on_event.emit(event);
             }
         });
     }
@@ -117,23 +102,11 @@ pub fn App(props: &AppProps) -> Html {
             )
         }
         (true, Step::Ask(question)) => {
-            // `progress` is only `None` at an outcome, never while asking.
-            let first = Progress {
-                number: 1,
-                of_at_most: 1,
-            };
-            let progress = view.progress.unwrap_or(first);
+            let progress = screen::progress(&view);
             // Several concerns ticked: each branch's questions say which
             // concern they are about.
-            let about = view
-                .about
-                .map(|concern| ui.about_names(&concern_names(&content, &[concern], locale)));
-            let announcement = format!(
-                "{}. {}{}",
-                ui.progress(progress.number, progress.of_at_most),
-                about.as_ref().map_or(String::new(), |a| format!("{a}: ")),
-                content.question(question).text.get(locale)
-            );
+            let about = screen::about(&content, ui, locale, &view);
+            let announcement = screen::announcement(&content, ui, locale, &view);
             let card = html! {
                 <QuestionCard content={content.clone()} {ui} {locale} {question} chosen={state.ticked(question)} refused={state.refused}
                     {progress} {about} emergency={props.settings.emergency_number.clone()} heading={heading.clone()}
@@ -143,24 +116,9 @@ pub fn App(props: &AppProps) -> Html {
             };
             ("question", card, announcement)
         }
-        (true, Step::Done(outcome)) => {
+        (true, Step::Done(_)) => {
             let reached = ui.date_time(*reached_at);
-            let o = content.outcome(outcome);
-            let mut announcement = format!(
-                "{}{}. {}",
-                ui.result,
-                ui.urgency(o.urgency),
-                o.title.get(locale)
-            );
-            for part in view.also.iter() {
-                let other = content.outcome(part.outcome);
-                announcement.push_str(&format!(
-                    ". {} {}: {}",
-                    ui.also,
-                    ui.urgency(other.urgency),
-                    other.title.get(locale)
-                ));
-            }
+            let announcement = screen::announcement(&content, ui, locale, &view);
             let card = html! {
                 <OutcomeView content={content.clone()} {ui} {locale} view={view.clone()} settings={props.settings.clone()} heading={heading.clone()}
                     {reached} effects={props.effects.clone()} />
