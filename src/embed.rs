@@ -13,7 +13,8 @@ use std::rc::Rc;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{
-    CssStyleSheet, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, Element, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
 };
 use yew::{AppHandle, Callback, NodeRef, Renderer};
 
@@ -51,6 +52,25 @@ fn sheet(css: &str) -> Option<CssStyleSheet> {
     Some(sheet)
 }
 
+/// `host`'s shadow root made ready for a widget, as on a clinic's page:
+/// attached (or the one it has), with the widget's constructed style sheet
+/// (no `<style>` element, so a strict CSP allows it), emptied, and the
+/// element to render into. The embed and the studio's preview both mount
+/// the widget here.
+pub fn widget_root(host: &Element) -> Option<(ShadowRoot, Element)> {
+    let shadow = host.shadow_root().or_else(|| {
+        let init = ShadowRootInit::new(ShadowRootMode::Open);
+        host.attach_shadow(&init).ok()
+    })?;
+    if let Some(sheet) = SHEET.with(Clone::clone) {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+    shadow.replace_children_with_node_0();
+    let root = web_sys::window()?.document()?.create_element("div").ok()?;
+    shadow.append_child(&root).ok()?;
+    Some((shadow, root))
+}
+
 fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
@@ -79,24 +99,10 @@ pub fn connected(host: HtmlElement) {
             warnings.push((name.to_owned(), warning));
         }
     }
-    let Some(shadow) = host.shadow_root().or_else(|| {
-        let init = ShadowRootInit::new(ShadowRootMode::Open);
-        host.attach_shadow(&init).ok()
-    }) else {
+    let Some((shadow, root)) = widget_root(&host) else {
         warn("symptom-checker: cannot attach a shadow root to this element");
         return;
     };
-    if let Some(sheet) = SHEET.with(Clone::clone) {
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    }
-    shadow.replace_children_with_node_0();
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok())
-    else {
-        return;
-    };
-    let _ = shadow.append_child(&root);
     let handle =
         Renderer::<App>::with_root_and_props(root, props(&host, &settings, &warnings)).render();
     MOUNTED.with_borrow_mut(|m| {
@@ -295,8 +301,8 @@ fn reveal(node: &NodeRef) {
 
 /// The patient's clock. Built from the clock's fields rather than
 /// `toLocaleString`, whose first call sets up `Intl` and costs tens of
-/// milliseconds on a slow phone.
-fn now() -> Now {
+/// milliseconds on a slow phone. The studio's preview uses it too.
+pub fn now() -> Now {
     let date = js_sys::Date::new_0();
     Now {
         date: Some(symptom_checker_core::model::Date {

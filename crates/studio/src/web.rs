@@ -1,16 +1,14 @@
 //! Everything the studio asks of the browser, in one place: the clock, the
 //! draft kept on this device (unless the clinician says not to), the
 //! question before leaving with unsaved changes, downloads as Blobs,
-//! reading a picked file, moving the editor's cursor, and the widget's
-//! style sheet for the preview. Nothing here makes a request.
+//! reading a picked file and moving the editor's cursor. (The preview's
+//! shadow root, style sheet and clock are the embed's own.) Nothing here
+//! makes a request.
 
 use symptom_checker_core::model::Date;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, HtmlAnchorElement, HtmlTextAreaElement};
+use web_sys::{HtmlAnchorElement, HtmlTextAreaElement};
 use yew::NodeRef;
-
-/// The widget's styles, for the preview's shadow root.
-const WIDGET_CSS: &str = include_str!("../../../static/widget.css");
 
 /// Where the kept draft lives in `localStorage`.
 const DRAFT_KEY: &str = "symptom-checker-studio.draft";
@@ -20,14 +18,14 @@ const DRAFT_NAME_KEY: &str = "symptom-checker-studio.draft-name";
 /// then, so that the box stays unticked next time.
 const KEEP_KEY: &str = "symptom-checker-studio.keep";
 
-/// Today on the clinician's clock.
+/// Today on the clinician's clock: the widget's own clock
+/// (`symptom_checker::embed::now`), which always reads a date.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date {
-        year: now.get_full_year() as u16,
-        month: now.get_month() as u8 + 1,
-        day: now.get_date() as u8,
-    }
+    symptom_checker::embed::now().date.unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -178,14 +176,6 @@ pub fn move_cursor(editor: &NodeRef, lines: &NodeRef, (start, end): (u32, u32), 
             lines.set_scroll_top(area.scroll_top());
         }
     }
-}
-
-/// The widget's style sheet, constructed (no `<style>` element), for the
-/// preview's shadow root.
-pub fn widget_sheet() -> Option<CssStyleSheet> {
-    let sheet = CssStyleSheet::new().ok()?;
-    sheet.replace_sync(WIDGET_CSS).ok()?;
-    Some(sheet)
 }
 
 /// Focuses the element, as the widget asks after each step.

@@ -6,11 +6,11 @@
 use symptom_checker::components::App;
 use symptom_checker::content::ContentRef;
 use symptom_checker::i18n;
-use symptom_checker::page::{Now, PageEffects};
+use symptom_checker::page::PageEffects;
 use symptom_checker::settings::Settings;
 use symptom_checker_core::attributes::DEFAULT_EMERGENCY_NUMBER;
 use symptom_checker_core::model::Locale;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::web;
@@ -39,17 +39,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
         // The widget's shadow root, made once.
         let (host, inner) = (host.clone(), inner.clone());
         use_effect_with((), move |_| {
-            let root = host.cast::<Element>().and_then(|host| {
-                let shadow = host
-                    .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-                    .ok()?;
-                if let Some(sheet) = web::widget_sheet() {
-                    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-                }
-                let root = web_sys::window()?.document()?.create_element("div").ok()?;
-                shadow.append_child(&root).ok()?;
-                Some(root)
-            });
+            let root = host
+                .cast::<Element>()
+                .and_then(|host| symptom_checker::embed::widget_root(&host))
+                .map(|(_, root)| root);
             inner.set(root);
         });
     }
@@ -90,7 +83,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 focus: Callback::from(|node: NodeRef| web::focus(&node)),
                 show_screen: Callback::from(|node: NodeRef| web::focus(&node)),
                 reveal: Callback::noop(),
-                now: Callback::from(|()| now()),
+                now: Callback::from(|()| symptom_checker::embed::now()),
                 ..PageEffects::default()
             };
             // A new content object mounts a new widget, from its start.
@@ -153,15 +146,5 @@ pub fn Preview(props: &PreviewProps) -> Html {
             { widget }
             <div class="st-widget" data-role="preview" ref={host}></div>
         </section>
-    }
-}
-
-/// The clinician's clock, for the summary the widget dates.
-fn now() -> Now {
-    let date = js_sys::Date::new_0();
-    Now {
-        date: Some(web::today()),
-        hour: date.get_hours() as u8,
-        minute: date.get_minutes() as u8,
     }
 }
