@@ -8,6 +8,8 @@
 
 pub mod attributes;
 pub mod engine;
+#[cfg(feature = "fhir")]
+pub mod fhir;
 pub mod model;
 pub mod paths;
 
