@@ -16,6 +16,7 @@ use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 
 use crate::approval::{approval_record_until, is_one_line, sign_off_record, with_review_record};
 use crate::diff::{diff, render as render_diff};
+use crate::export::{fhir_json, web_page_snippets};
 use crate::graph::mermaid_graph;
 use crate::review::review;
 use crate::stats::{render as render_stats, stats};
@@ -45,6 +46,12 @@ commands:
   diff OLD NEW           paths and strings that changed between two content files
   review [FILE]          the review page: cargo content review > CONTENT-REVIEW.md
   hash [FILE]            the content hash a clinician's approval records
+  fhir [FILE] [--questionnaire]
+                         the content as FHIR R4 JSON: a Bundle of the Questionnaire and
+                         its code systems (--questionnaire: the Questionnaire alone);
+                         cargo content fhir > docs/fhir/botox-aftercare.json
+  web-page [FILE]        the schema.org MedicalWebPage JSON-LD for the clinic's page,
+                         one block per language, with the review from the sign-off
   signoff [FILE]         the sign-off (draft or approved, by whom) and the hash,
                          as `key: value` lines (a release's name and notes)
   approve --by NAME --role ROLE [--date YYYY-MM-DD] [--next-review YYYY-MM-DD] [FILE]
@@ -101,6 +108,7 @@ pub fn run(args: &[String]) -> Output {
     let allowed: &[&str] = match command.as_str() {
         "paths" => &["--csv"],
         "stats" => &["--all"],
+        "fhir" => &["--questionnaire"],
         _ => &[],
     };
     if let Some(bad) = flags.iter().find(|f| !allowed.contains(f)) {
@@ -122,7 +130,11 @@ pub fn run(args: &[String]) -> Output {
             format!("error: `diff` takes two files, OLD and NEW\n\n{USAGE_TEXT}"),
             USAGE,
         ),
-        (cmd @ ("check" | "graph" | "paths" | "stats" | "review" | "signoff"), [] | [_]) => {
+        (
+            cmd @ ("check" | "graph" | "paths" | "stats" | "review" | "signoff" | "fhir"
+            | "web-page"),
+            [] | [_],
+        ) => {
             let file = files.first().copied().unwrap_or(DEFAULT_FILE);
             with_content(file, |content| match cmd {
                 "check" => check_ok(file, content, today()),
@@ -131,6 +143,8 @@ pub fn run(args: &[String]) -> Output {
                 "paths" => Output::ok(paths_report(content)),
                 "stats" => Output::ok(render_stats(content, &stats(content), "##", flag("--all"))),
                 "signoff" => Output::ok(sign_off_record(content)),
+                "fhir" => Output::ok(fhir_json(content, flag("--questionnaire"))),
+                "web-page" => Output::ok(web_page_snippets(content)),
                 _ => {
                     let regenerate = if files.is_empty() {
                         "cargo content review > CONTENT-REVIEW.md".to_owned()
@@ -151,7 +165,11 @@ pub fn run(args: &[String]) -> Output {
                 },
             }
         }
-        ("check" | "graph" | "paths" | "stats" | "review" | "hash" | "signoff", _) => Output::fail(
+        (
+            "check" | "graph" | "paths" | "stats" | "review" | "hash" | "signoff" | "fhir"
+            | "web-page",
+            _,
+        ) => Output::fail(
             format!("error: `{command}` takes one file at most\n\n{USAGE_TEXT}"),
             USAGE,
         ),

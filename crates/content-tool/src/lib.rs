@@ -15,6 +15,7 @@ pub mod approval;
 pub mod cli;
 pub mod combined;
 pub mod diff;
+pub mod export;
 pub mod fields;
 pub mod graph;
 pub mod grouped;
