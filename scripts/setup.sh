@@ -113,6 +113,18 @@ if [ "$mode" = test ]; then
   need xvfb-run xvfb
   need xauth xauth
 
+  # LHC-Forms, an independent FHIR form renderer the FHIR tests render the
+  # exported Questionnaire in: its prebuilt web component from the npm
+  # registry (`npm pack`, no dependency tree), pinned in the fetch script.
+  lforms=bench/peers/targets/lforms
+  if [ -f "$lforms/vendor/VERSION" ] &&
+    grep -q "'$(cat "$lforms/vendor/VERSION")'" "$lforms/fetch.mjs"; then
+    say "LHC-Forms $(cat "$lforms/vendor/VERSION") already fetched"
+  else
+    say "fetching LHC-Forms (npm pack)"
+    node "$lforms/fetch.mjs"
+  fi
+
   if have_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
     say "geckodriver $GECKODRIVER_VERSION already installed"
   else
