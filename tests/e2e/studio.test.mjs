@@ -578,3 +578,18 @@ test('the studio works under a strict Content-Security-Policy: edit, check, prev
     await strict.close();
   }
 });
+
+test('the FHIR export is what `cargo content fhir` writes, and waits while the text has problems', () =>
+  withPage(browser, { acceptDownloads: true }, async ({ page }) => {
+    await open(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="download-fhir"]').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'botox-aftercare.fhir.json');
+    const expected = await fs.readFile(path.join(REPO, 'docs/fhir/botox-aftercare.json'), 'utf8');
+    assert.equal(await fs.readFile(await download.path(), 'utf8'), expected);
+    await type(page, SHIPPED.replace('id = "botox-aftercare"', 'id = 7'), /problem/);
+    assert.equal(await page.locator('[data-action="download-fhir"]').count(), 0);
+    await page.locator('[data-role="fhir-waits"]').waitFor();
+  }));

@@ -118,12 +118,17 @@ pub fn on_leave(state: std::rc::Rc<std::cell::RefCell<Leaving>>) {
     listener.forget();
 }
 
-/// Saves `text` as the file `name` through the browser's download, from a
-/// Blob made here: nothing is sent anywhere.
+/// Saves `text` as the content file `name` through the browser's download,
+/// from a Blob made here: nothing is sent anywhere.
 pub fn download(name: &str, text: &str) {
+    download_as(name, text, "application/toml;charset=utf-8");
+}
+
+/// Saves `text` as the file `name` of `media_type`, the same way.
+pub fn download_as(name: &str, text: &str, media_type: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/toml;charset=utf-8");
+    options.set_type(media_type);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };

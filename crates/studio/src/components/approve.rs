@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use content_tool::approval::{approval_record, is_one_line, with_review_record};
 use content_tool::diff::Diff;
+use content_tool::export::fhir_json;
 use symptom_checker::content::ContentRef;
 use symptom_checker_core::signoff::content_hash;
 use symptom_checker_core::validate::{load, load_for_approval};
@@ -107,6 +108,28 @@ pub fn Approve(props: &ApproveProps) -> Html {
                 )),
             }
         })
+    };
+    // The content as FHIR R4, as `cargo content fhir` writes it.
+    let on_download_fhir = {
+        let content = props.content.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(content) = &content {
+                let name = format!("{}.fhir.json", content.id);
+                web::download_as(&name, &fhir_json(content, false), "application/fhir+json");
+            }
+        })
+    };
+    let fhir_view = match &props.content {
+        Some(content) => html! {
+            <p>
+                <button type="button" class="st-button" data-action="download-fhir" onclick={on_download_fhir}>
+                    { format!("Download {}.fhir.json", content.id) }
+                </button>
+            </p>
+        },
+        None => html! {
+            <p class="st-note" data-role="fhir-waits">{ "Fix the problems above to export the content as FHIR." }</p>
+        },
     };
     let hash_view = match &hash {
         Some(hash) => html! {
@@ -243,6 +266,9 @@ pub fn Approve(props: &ApproveProps) -> Html {
                     { format!("Download {}", props.name) }
                 </button>
             </p>
+            <h3>{ "For a record system (FHIR)" }</h3>
+            <p>{ "The content as a FHIR R4 Questionnaire, with its answers and outcomes as code systems: the format a clinic's record system imports. When the clinic's page lets patients send their answers, those answers point to this questionnaire." }</p>
+            { fhir_view }
         </section>
     }
 }
