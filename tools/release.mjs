@@ -11,8 +11,11 @@
 //
 // and the folder holds embed/<version>/ (the script and the wasm),
 // README.txt (how to put it on a site: the snippet with this build's SRI
-// hash, the headers, the attributes, the content's sign-off), package.json,
-// sbom.cdx.json, LICENSE-MIT, LICENSE-APACHE and SHA256SUMS.
+// hash, the headers, the attributes, the content's sign-off), content/ (the
+// content as FHIR R4 for the clinic's record system, and the schema.org
+// description for the page: `cargo content fhir` and `web-page` of the
+// build's own content file), package.json, sbom.cdx.json, LICENSE-MIT,
+// LICENSE-APACHE and SHA256SUMS.
 //
 // <name> carries the content's sign-off: symptom-checker-<version> for
 // approved content, symptom-checker-<version>-draft-<hash> for a draft, so
@@ -342,6 +345,8 @@ What is in this folder
   embed/${version}/${SCRIPT}       the script your page loads
   embed/${version}/${WASM}  the widget (the script loads it from next to itself)
   README.txt                this file
+  content/fhir.json         the questions and outcomes as FHIR R4, for your record system
+  content/web-page.html     a description of your page for search engines (JSON-LD)
   SHA256SUMS                checksums of every file here: sha256sum -c SHA256SUMS
   sbom.cdx.json             the software bill of materials (CycloneDX JSON)
   package.json              this folder is also an npm package
@@ -379,6 +384,9 @@ ${wrap(`This folder is the npm package ${NAME}@${packageVersion}. Once it is pub
 
 ${indented(forThisBuild(cdn, build))}
 
+6. For your record system and search engines
+${wrap('content/fhir.json is this build\'s questions, answers and outcomes as a FHIR R4 Questionnaire with its code systems: the format a record system imports. When your page lets patients send their answers (the share attribute), what it receives is a FHIR QuestionnaireResponse that refers to this Questionnaire. content/web-page.html holds, for each language, a schema.org MedicalWebPage block for the <head> of the page the checker is on: it tells search engines what the page is and, once a clinician has approved the content, when and by whom it was reviewed.', '  ')}
+
 More in EMBEDDING.md, in the source: theming, events for your analytics,
 mount() for frameworks, WordPress, browser support.
 `;
@@ -408,7 +416,7 @@ export function packageJson({ version, packageVersion, signoff }) {
       [`./embed/${version}/*`]: `./embed/${version}/*`,
       './package.json': './package.json',
     },
-    files: [`embed/${version}/`, 'README.txt', 'SHA256SUMS', 'sbom.cdx.json', ...LICENSE_FILES],
+    files: [`embed/${version}/`, 'content/', 'README.txt', 'SHA256SUMS', 'sbom.cdx.json', ...LICENSE_FILES],
     sideEffects: [script],
     keywords: ['symptom-checker', 'web-component', 'custom-element', 'webassembly', 'health'],
     symptomChecker: { content: signoff },
@@ -429,7 +437,7 @@ function sourceDateEpoch() {
 
 function main() {
   const dist = path.resolve(root, process.argv[2] ?? 'dist');
-  const { version, folder, recordDir, signoff } = readBuild(dist);
+  const { version, folder, recordDir, record, signoff } = readBuild(dist);
   const packageVersion = releaseVersion(version, signoff);
   const name = `${NAME}-${packageVersion}`;
   const out = path.resolve(root, process.argv[3] ?? 'release');
@@ -445,6 +453,9 @@ function main() {
   const markdown = fs.readFileSync(path.join(root, 'EMBEDDING.md'), 'utf8');
   fs.writeFileSync(path.join(pkg, 'README.txt'), readme({ version, packageVersion, integrity, signoff, markdown }));
   for (const f of LICENSE_FILES) fs.copyFileSync(path.join(root, f), path.join(pkg, f));
+  fs.mkdirSync(path.join(pkg, 'content'));
+  fs.writeFileSync(path.join(pkg, 'content/fhir.json'), run('cargo', ['content', 'fhir', record.content.file]));
+  fs.writeFileSync(path.join(pkg, 'content/web-page.html'), run('cargo', ['content', 'web-page', record.content.file]));
   fs.writeFileSync(path.join(pkg, 'package.json'), `${JSON.stringify(packageJson({ version, packageVersion, signoff }), null, 2)}\n`);
 
   const bom = mergeBoms({ crates: cargoBom(work), loader: esbuildBom(recordDir, work), version: packageVersion, signoff });

@@ -29,7 +29,7 @@ export function buildOf(dist = 'dist') {
   assert.equal(versions.length, 1, `one version folder in ${dist}/embed/: ${versions}`);
   const record = JSON.parse(fs.readFileSync(path.join(REPO, 'target/embed-bundle', dist, 'build.json'), 'utf8'));
   const signoff = parseSignoff(run('cargo', ['content', 'signoff', record.content.file]));
-  return { version: versions[0], embed: path.join(REPO, dist, 'embed', versions[0]), signoff };
+  return { version: versions[0], embed: path.join(REPO, dist, 'embed', versions[0]), signoff, content: record.content.file };
 }
 
 

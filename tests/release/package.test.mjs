@@ -65,8 +65,8 @@ test('the zip and the tarball unpack into the same files, each listed in SHA256S
     assert.ok(fs.readFileSync(path.join(zipped, f)).equals(fs.readFileSync(path.join(packed, f))), `${f} differs`);
   }
   assert.deepEqual(files, [
-    'LICENSE-APACHE', 'LICENSE-MIT', 'README.txt', 'SHA256SUMS', `embed/${build.version}/${SCRIPT}`,
-    `embed/${build.version}/${WASM}`, 'package.json', 'sbom.cdx.json',
+    'LICENSE-APACHE', 'LICENSE-MIT', 'README.txt', 'SHA256SUMS', 'content/fhir.json', 'content/web-page.html',
+    `embed/${build.version}/${SCRIPT}`, `embed/${build.version}/${WASM}`, 'package.json', 'sbom.cdx.json',
   ]);
   for (const dir of [zipped, packed]) {
     const { bad, listed } = checkSums(dir);
@@ -132,6 +132,24 @@ test('README.txt: this build\'s SRI hash in both snippets, the headers, the poli
   for (const a of attributes) assert.match(readme, new RegExp(`^  ${a}\\n`, 'm'), a);
 });
 
+/** The release's FHIR Questionnaire and its page description say the build's own content and sign-off. */
+function assertContentFiles(folder, built) {
+  const fhir = fs.readFileSync(path.join(folder, 'content/fhir.json'), 'utf8');
+  assert.equal(fhir, run('cargo', ['content', 'fhir', built.content]), 'content/fhir.json is cargo content fhir of the build\'s content');
+  const questionnaire = JSON.parse(fhir).entry[0].resource;
+  assert.equal(questionnaire.resourceType, 'Questionnaire');
+  assert.equal(questionnaire.version, built.signoff.version);
+  assert.equal(questionnaire.status, built.signoff.status === 'approved' ? 'active' : 'draft');
+  const page = fs.readFileSync(path.join(folder, 'content/web-page.html'), 'utf8');
+  assert.equal(page, run('cargo', ['content', 'web-page', built.content]));
+  assert.equal(page.includes(`"lastReviewed": "${built.signoff.date}"`), built.signoff.status === 'approved');
+}
+
+test('content/: the build\'s content as FHIR R4 and its page description, from the same content file', () => {
+  assertContentFiles(zipped, build);
+  assert.ok(readme.includes('content/fhir.json') && readme.includes('content/web-page.html'));
+});
+
 test('a release of approved content (dist-alt/) has no "draft" in its name, and says who approved it', () => {
   const alt = buildOf('dist-alt');
   assert.equal(alt.signoff.status, 'approved', 'tests/content/ear-piercing.toml is approved');
@@ -139,8 +157,10 @@ test('a release of approved content (dist-alt/) has no "draft" in its name, and 
   run('node', ['tools/release.mjs', 'dist-alt', out]);
   const files = releaseFiles(out);
   assert.deepEqual(files.names, ['SHA256SUMS', `${NAME}-${alt.version}.cdx.json`, `${NAME}-${alt.version}.tgz`, `${NAME}-${alt.version}.zip`]);
-  const text = fs.readFileSync(path.join(unpackZip(files.zip), 'README.txt'), 'utf8');
+  const altZipped = unpackZip(files.zip);
+  const text = fs.readFileSync(path.join(altZipped, 'README.txt'), 'utf8');
   assert.ok(!/draft/i.test(text), 'no draft warning');
+  assertContentFiles(altZipped, alt);
   assert.ok(text.includes(`CONTENT: ${alt.signoff.id} ${alt.signoff.version}, approved by ${alt.signoff.approved_by} (${alt.signoff.role}) on ${alt.signoff.date}; next review due ${alt.signoff.next_review}.`), text.slice(0, 400));
   assert.ok(text.includes(`Content hash: ${alt.signoff.hash}`));
   assert.equal(JSON.parse(fs.readFileSync(path.join(unpackTarball(files.tgz), 'package.json'), 'utf8')).version, alt.version);
