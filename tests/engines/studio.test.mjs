@@ -1,6 +1,8 @@
 // The content studio (dist/studio/) in every engine: it checks the shipped
 // content on load, shows a broken edit's diagnostic at its line, and once
-// the edit is fixed the preview runs the real widget through a journey.
+// the edit is fixed the preview runs the real widget through a journey; a
+// Spanish text edited in the form view reaches the file's text, is flagged
+// as changed in one language, and the FHIR export is offered.
 // The studio's own page is served with the error record (lib/capture.js)
 // added to its <head>, so the engines' error rule holds here too.
 import { before, after, test } from 'node:test';
@@ -58,5 +60,29 @@ engineSuite(() => server, ({ engine, page }) => {
       const w = p.widget('[data-role="preview"]');
       await ready(w);
       await walkTo(w, 'touch_up');
+    }));
+
+  test(`${engine}: a Spanish text edited in the form view reaches the file, flagged as changed in one language`, () =>
+    page({}, async (p) => {
+      await p.open(server.url('/studio/'));
+      await p.waitFor(statusIs, 'the shipped content checked', '^No problems');
+      await p.evaluate(() => document.querySelector('[data-action="download-fhir"]')?.textContent ?? '')
+        .then((label) => assert.equal(label, 'Download botox-aftercare.fhir.json'));
+      await p.evaluate(() => document.querySelector('[data-action="form-view"]').click());
+      const field = '#st-f-outcome-heaviness_expected fieldset[data-text="summary"] textarea[data-locale="es"]';
+      const old = await p.waitFor((sel) => document.querySelector(sel)?.value, 'the form view', field);
+      assert.ok(shipped.includes(`es = "${old}"`), 'the form shows the file\'s Spanish summary');
+      const edited = 'La frente se siente pesada: es común y se quita en una o dos semanas.';
+      await p.evaluate((sel, text) => {
+        const area = document.querySelector(sel);
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, field, edited);
+      await p.waitFor(statusIs, 'the edit checked', '^No problems');
+      await p.waitFor(() => document.querySelector('[data-role="diff-one-language"] li')?.textContent ?? '', 'the one-language flag')
+        .then((flag) => assert.match(flag, /^outcome heaviness_expected \/ summary: Spanish changed, English unchanged/));
+      await p.evaluate(() => document.querySelector('[data-action="text-view"]').click());
+      const text = await p.waitFor(() => document.querySelector('#st-text')?.value, 'the text view');
+      assert.equal(text, shipped.replace(`es = "${old}"`, `es = "${edited}"`), 'only that string changed');
     }));
 });
