@@ -18,6 +18,7 @@ const { Fhir } = require('fhir');
 
 const EXPORT = path.join(REPO, 'docs/fhir/botox-aftercare.json');
 const LFORMS = path.join(REPO, 'bench/peers/targets/lforms/vendor');
+const LFORMS_SITE = path.join(REPO, 'bench/peers/targets/lforms/site');
 
 const bundle = JSON.parse(fs.readFileSync(EXPORT, 'utf8'));
 const resource = (type) => bundle.entry.map((e) => e.resource).find((r) => r.resourceType === type);
@@ -82,20 +83,13 @@ before(async () => {
   server = await startServer({
     root: LFORMS,
     pages: {
-      '/form.html': {
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LHC-Forms</title>
-<link rel="stylesheet" href="/webcomponent/styles.css">
-<script src="/webcomponent/assets/lib/zone.min.js"></script>
-<script src="/webcomponent/runtime.js" type="module"></script>
-<script src="/webcomponent/polyfills.js" type="module"></script>
-<script src="/webcomponent/main.js" type="module"></script>
-<script src="/fhir/R4/lformsFHIR.min.js" defer></script>
-</head><body><div id="form"></div><script src="/render.js" defer></script></body></html>`,
-      },
-      '/render.js': {
+      // The benchmark's LHC-Forms page (its scripts and styles), with our
+      // questionnaire in place of the benchmark's.
+      '/form.html': { body: fs.readFileSync(path.join(LFORMS_SITE, 'index.html'), 'utf8').replaceAll('"lforms/', '"/') },
+      '/questionnaire.js': {
         type: 'text/javascript',
         body: `fetch('/questionnaire.json').then((r) => r.json()).then((q) =>
-  LForms.Util.addFormToPage(q, 'form', { fhirVersion: 'R4' })).then(() => { document.body.dataset.rendered = 'yes'; });`,
+  LForms.Util.addFormToPage(q, 'formContainer', { fhirVersion: 'R4' })).then(() => { document.body.dataset.rendered = 'yes'; });`,
       },
       '/questionnaire.json': { type: 'application/json', body: JSON.stringify(questionnaire) },
     },
@@ -115,7 +109,7 @@ test('LHC-Forms renders the Questionnaire: the warning signs first, the next que
   withPage(browser, {}, async ({ page }) => {
     await page.goto(server.url('/form.html'));
     await page.locator('body[data-rendered="yes"]').waitFor();
-    const form = page.locator('#form');
+    const form = page.locator('#formContainer');
     await form.getByText(itemText('red_flags'), { exact: true }).waitFor();
     // Every warning sign is offered as a box.
     for (const option of questionnaire.item[0].answerOption) {
