@@ -18,7 +18,9 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::engine::{Step, View};
-use crate::model::{Content, Date, Locale, Question, QuestionIdx, Review, Target, Text, Urgency};
+use crate::model::{
+    Content, Date, Kind, Locale, Question, QuestionIdx, Review, Target, Text, Urgency,
+};
 
 /// The FHIR version of every resource here.
 pub const FHIR_VERSION: &str = "4.0.1";
@@ -700,13 +702,13 @@ pub fn questionnaire(content: &Content) -> Questionnaire {
         .enumerate()
         .map(|(qi, question)| {
             let enable_when = leads_to(content, QuestionIdx(qi as u16));
-            let several = question.kind.allows_several();
+            // Matched exhaustively: a new kind must say how FHIR asks it.
+            let (control, several) = match question.kind {
+                Kind::Single => ("radio-button", false),
+                Kind::Multiple => ("check-box", true),
+            };
             Item {
-                extension: vec![item_control(if several {
-                    "check-box"
-                } else {
-                    "radio-button"
-                })],
+                extension: vec![item_control(control)],
                 link_id: question.id.to_string(),
                 text: question.text.get(default).to_owned(),
                 text_languages: translations(content, &question.text),
