@@ -197,9 +197,14 @@ test('without share: no Send button on any outcome, and no event the widget fire
 
 // ---------------------------------------------------------- share="event"
 
-for (const [code, url] of [['en', '/share.html'], ['es', '/share-es.html']]) {
-  test(`${code}: share="event": one press, one cancelable share event; its QuestionnaireResponse is valid FHIR R4 and says the journey`, () =>
-    withPage(browser, {}, async ({ page, log }) => {
+// Each on a clock away from UTC: `authored` carries the patient's offset.
+const CLOCKS = {
+  en: { url: '/share.html', timezoneId: 'Asia/Kolkata', offset: '+05:30' },
+  es: { url: '/share-es.html', timezoneId: 'America/Mexico_City', offset: '-06:00' },
+};
+for (const [code, { url, timezoneId, offset }] of Object.entries(CLOCKS)) {
+  test(`${code}: share="event": one press, one cancelable share event; its QuestionnaireResponse is valid FHIR R4 and says the journey (clock at ${offset})`, () =>
+    withPage(browser, { timezoneId }, async ({ page, log }) => {
       await page.addInitScript(recordEvents, { types: EVENT_TYPES, take: false });
       await page.goto(server.url(url));
       const w = await ready(page);
@@ -227,7 +232,12 @@ for (const [code, url] of [['en', '/share.html'], ['es', '/share-es.html']]) {
         assert.deepEqual(Object.keys(e.detail).sort(), ['questionnaireResponse', 'summary']);
         const copied = await w.locator('pre[data-role="summary"]').textContent();
         assert.equal(e.detail.summary, copied, `${where}: the summary is the copied text`);
-        assertResponse(e.detail.questionnaireResponse, { asked, steps, outcome: id, urgency, also, locale: code, where });
+        const qr = e.detail.questionnaireResponse;
+        assertResponse(qr, { asked, steps, outcome: id, urgency, also, locale: code, where });
+        // When the outcome was reached, on the patient's clock: the summary's
+        // time, with the clock's offset from UTC.
+        assert.equal(qr.authored.slice(-6), offset, `${where}: authored ${qr.authored}`);
+        assert.ok(copied.includes(`, ${qr.authored.slice(11, 16)}`), `${where}: the summary's time is ${qr.authored.slice(11, 16)}`);
         await restart(w);
       }
       // The start screen says the answers leave only if the patient sends them.
