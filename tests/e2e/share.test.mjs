@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { AxeBuilder } from '@axe-core/playwright';
 
 import { startServer, readUi, readContent, REPO } from './lib/server.mjs';
 import { launch, withPage } from './lib/browser.mjs';
@@ -263,6 +264,12 @@ for (const take of [true, false]) {
         assert.equal((await status.innerText()).trim(), UI.en[expected], `press ${press}`);
         assert.equal((await shareEvents(page)).length, press, 'one event per press');
       }
+      // The button and the message pass axe (WCAG 2.0 to 2.2, A and AA), and
+      // the button is as tall as its neighbours (at least 44 px).
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), [], 'axe');
+      const box = await w.locator('[data-action="share"]').boundingBox();
+      assert.ok(box.height >= 44, `the Send button is ${box.height} px tall`);
       // Pressing anything else sends nothing.
       await w.locator('[data-action="copy"]').click();
       await w.locator('[data-action="back"]').click();
