@@ -2,7 +2,8 @@
 //! element, its attributes and the page. `static/embed/loader.js` defines
 //! `<symptom-checker>` and forwards its lifecycle here, and this module
 //! gives the components every effect they need on the page
-//! (`PageEffects`: host events, print, clipboard, focus, the clock).
+//! (`PageEffects`: host events, the answers the patient sends, print,
+//! clipboard, focus, the clock).
 //!
 //! It must never put a string from an attribute into HTML: settings are
 //! parsed by `settings` and rendered by Yew as text or checked URLs.
@@ -20,7 +21,7 @@ use yew::{AppHandle, Callback, NodeRef, Renderer};
 
 use crate::components::{App, AppProps};
 use crate::content::{ContentRef, content};
-use crate::page::{CopyResult, HostEvent, Now, PageEffects};
+use crate::page::{CopyResult, HostEvent, Now, PageEffects, Shared};
 use crate::settings::{ATTRIBUTES, Settings};
 
 /// The widget's styles (`static/widget.css`, minified by `build.rs`), applied to each shadow root as a constructed sheet
@@ -222,9 +223,10 @@ fn debug_in_address() -> bool {
 
 /// The page's side of the widget on `host`.
 fn effects(host: &HtmlElement) -> PageEffects {
-    let (event_host, print_host) = (host.clone(), host.clone());
+    let (event_host, share_host, print_host) = (host.clone(), host.clone(), host.clone());
     PageEffects {
         on_event: Callback::from(move |event| dispatch(&event_host, event)),
+        share: Callback::from(move |shared| share(&share_host, &shared)),
         print: Callback::from(move |()| print_summary(&print_host)),
         copy: Callback::from(|(text, done): (String, Callback<CopyResult>)| copy(&text, done)),
         focus: Callback::from(|node: NodeRef| focus(&node)),
@@ -312,6 +314,7 @@ pub fn now() -> Now {
         }),
         hour: date.get_hours() as u8,
         minute: date.get_minutes() as u8,
+        offset_minutes: -(date.get_timezone_offset() as i16),
     }
 }
 
@@ -368,13 +371,31 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
         ),
     };
     let Ok(detail) = detail else { return };
+    fire(host, name, &detail, false);
+}
+
+/// Sends `symptom-checker:share` from the host element, once: bubbling,
+/// composed and cancelable, its detail plain JSON-like data (objects,
+/// arrays, strings). The page took the answers if it cancelled the event.
+fn share(host: &HtmlElement, shared: &Shared) -> bool {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let Ok(detail) = shared.serialize(&serializer) else {
+        return false;
+    };
+    !fire(host, "symptom-checker:share", &detail, true)
+}
+
+/// Dispatches one bubbling, composed `CustomEvent` from `host`; `false`
+/// when a cancelable one was cancelled.
+fn fire(host: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
-    }
+    init.set_cancelable(cancelable);
+    init.set_detail(detail);
+    web_sys::CustomEvent::new_with_event_init_dict(name, &init)
+        .and_then(|event| host.dispatch_event(&event))
+        .unwrap_or(true)
 }
 
 /// Prints only the summary of the widget on `host`.

@@ -25,6 +25,8 @@ pub struct Ui {
     pub emergency_after: &'static str,
     /// The start screen's note under the intro.
     pub start_note: &'static str,
+    /// The same when the page offers to send the answers (`share="event"`).
+    pub start_note_share: &'static str,
     /// The start button.
     pub start: &'static str,
     /// Back one question.
@@ -95,6 +97,12 @@ pub struct Ui {
     pub copied: &'static str,
     /// Shown when the clipboard refuses: the text is shown to copy by hand.
     pub copy_failed: &'static str,
+    /// The button that hands the answers to the page (`share="event"`).
+    pub share: &'static str,
+    /// Shown after it when the page took them.
+    pub shared: &'static str,
+    /// Shown after it when the page did not.
+    pub not_shared: &'static str,
     /// Heading of the printable summary.
     pub summary_title: &'static str,
     /// Before the urgency in the summary.
@@ -213,6 +221,7 @@ pub const EN: Ui = Ui {
     emergency_before: "In an emergency, call ",
     emergency_after: " now.",
     start_note: "It takes about a minute. Your answers stay on this device.",
+    start_note_share: "It takes about a minute. Your answers stay on this device unless you choose to send them to the clinic.",
     start: "Start",
     back: "Back",
     restart: "Start over",
@@ -251,6 +260,9 @@ pub const EN: Ui = Ui {
     copy: "Copy summary",
     copied: "Summary copied.",
     copy_failed: "Copying was blocked. Select the text below and copy it.",
+    share: "Send my answers to the clinic",
+    shared: "Your answers were handed to the clinic's form on this page.",
+    not_shared: "This page did not take your answers. You can copy them instead.",
     summary_title: "Summary for your nurse or doctor",
     urgency_label: "Urgency",
     months: [
@@ -292,6 +304,7 @@ pub const ES: Ui = Ui {
     emergency_before: "En una emergencia, llame al ",
     emergency_after: " ahora.",
     start_note: "Toma alrededor de un minuto. Sus respuestas se quedan en este dispositivo.",
+    start_note_share: "Toma alrededor de un minuto. Sus respuestas se quedan en este dispositivo, salvo que usted decida enviarlas a la clínica.",
     start: "Comenzar",
     back: "Atrás",
     restart: "Empezar de nuevo",
@@ -330,6 +343,9 @@ pub const ES: Ui = Ui {
     copy: "Copiar resumen",
     copied: "Resumen copiado.",
     copy_failed: "No se pudo copiar. Seleccione el texto de abajo y cópielo.",
+    share: "Enviar mis respuestas a la clínica",
+    shared: "Sus respuestas se entregaron al formulario de la clínica en esta página.",
+    not_shared: "Esta página no recibió sus respuestas. Puede copiarlas en su lugar.",
     summary_title: "Resumen para su médico o enfermera",
     urgency_label: "Urgencia",
     months: [

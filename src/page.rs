@@ -1,8 +1,10 @@
 //! What the widget asks of the page it lives in, and what it tells it: the
-//! host events, the clipboard's answer, the clock, and every effect
-//! (`PageEffects`). A leaf: the components and `embed` both use it, and it
+//! host events, the answers the patient chose to send, the clipboard's
+//! answer, the clock, and every effect (`PageEffects`). A leaf: the components and `embed` both use it, and it
 //! uses neither, so no module imports its parent.
 
+use serde::Serialize;
+use symptom_checker_core::fhir::QuestionnaireResponse;
 use symptom_checker_core::model::{Date, OutcomeId, QuestionId, Urgency};
 use yew::{Callback, NodeRef};
 
@@ -29,6 +31,18 @@ pub enum HostEvent {
     },
 }
 
+/// The detail of `symptom-checker:share`: the patient's answers, sent only
+/// when the page opted in (`share="event"`) and the patient pressed "Send
+/// my answers to the clinic", once per press.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shared {
+    /// The text "Copy summary" copies.
+    pub summary: String,
+    /// The journey in FHIR R4 (`fhir::questionnaire_response`).
+    pub questionnaire_response: QuestionnaireResponse,
+}
+
 /// What the clipboard did with the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CopyResult {
@@ -47,6 +61,9 @@ pub struct Now {
     pub hour: u8,
     /// 0 to 59.
     pub minute: u8,
+    /// The clock's offset from UTC in minutes, east positive (`+60` in
+    /// Madrid in winter).
+    pub offset_minutes: i16,
 }
 
 /// Everything the widget asks of the page it lives in. The components never
@@ -56,6 +73,9 @@ pub struct Now {
 pub struct PageEffects {
     /// Tells the host page about each step (ids only).
     pub on_event: Callback<HostEvent>,
+    /// Hands the page the answers the patient chose to send; answers
+    /// whether the page took them (it called `preventDefault()`).
+    pub share: Callback<Shared, bool>,
     /// Prints this widget's summary.
     pub print: Callback<()>,
     /// Puts the text on the clipboard, then answers with the result.
@@ -78,6 +98,7 @@ impl Default for PageEffects {
     fn default() -> Self {
         PageEffects {
             on_event: Callback::noop(),
+            share: Callback::from(|_: Shared| false),
             print: Callback::noop(),
             copy: Callback::from(|(_, done): (String, Callback<CopyResult>)| {
                 done.emit(CopyResult::Refused)

@@ -11,7 +11,7 @@ use symptom_checker_core::attributes::{
 };
 
 /// The attributes the element observes.
-pub const ATTRIBUTES: [&str; 8] = [
+pub const ATTRIBUTES: [&str; 9] = [
     "clinic-name",
     "clinic-phone",
     "booking-url",
@@ -19,6 +19,7 @@ pub const ATTRIBUTES: [&str; 8] = [
     "locale",
     "theme",
     "start-screen",
+    "share",
     "debug",
 ];
 
@@ -59,6 +60,11 @@ pub struct Settings {
     /// `start-screen="skip"` opens at the first question, for pages that
     /// already explain the checker; default `show`.
     pub skip_start: bool,
+    /// `share="event"`: the outcome has a "Send my answers to the clinic"
+    /// button, and pressing it hands the page the summary and a FHIR
+    /// `QuestionnaireResponse` in a `symptom-checker:share` event. Off by
+    /// default: then no answer ever leaves the widget.
+    pub share: bool,
     /// `debug` (any value), for the web person setting the page up: the
     /// widget shows, above itself, the settings it uses and every warning
     /// about them. Off by default (the page's address can also turn it on,
@@ -79,6 +85,7 @@ impl Default for Settings {
             locale: None,
             theme: Theme::Auto,
             skip_start: false,
+            share: false,
             debug: false,
         }
     }
@@ -169,6 +176,16 @@ impl Settings {
                     }
                 }
             }
+            ("share", None) => self.share = false,
+            ("share", Some(v)) => {
+                self.share = v == "event";
+                if !self.share {
+                    return warn(
+                        "use event",
+                        "off: no Send button, nothing leaves the device",
+                    );
+                }
+            }
             ("debug", value) => self.debug = value.is_some(),
             _ => {}
         }
@@ -213,6 +230,15 @@ impl Settings {
             (
                 "start-screen",
                 if self.skip_start { "skip" } else { "show" }.to_owned(),
+            ),
+            (
+                "share",
+                if self.share {
+                    "event: a Send button on the outcome; pressing it sends symptom-checker:share with the answers"
+                } else {
+                    "off: no Send button, nothing leaves the device"
+                }
+                .to_owned(),
             ),
         ]
     }
@@ -259,6 +285,8 @@ mod tests {
         );
         assert_eq!(apply("locale", "es-MX").0.locale.as_deref(), Some("es"));
         assert_eq!(apply("theme", "dark").0.theme, Theme::Dark);
+        assert!(apply("share", "event").0.share);
+        assert!(!Settings::default().share, "off unless the page opts in");
     }
 
     #[test]
@@ -278,6 +306,9 @@ mod tests {
             ("locale", "<b>"),
             ("theme", "neon"),
             ("start-screen", "<script>"),
+            ("share", "yes"),
+            ("share", ""),
+            ("share", "<script>"),
         ];
         let locales = ["en", "es"];
         // A page that set every attribute well, the emergency number to 112.
@@ -291,6 +322,7 @@ mod tests {
                 ("locale", "es"),
                 ("theme", "dark"),
                 ("start-screen", "skip"),
+                ("share", "event"),
             ] {
                 assert_eq!(settings.apply(name, Some(value), &locales), None, "{name}");
             }
@@ -311,6 +343,7 @@ mod tests {
                 "locale" => expected.locale = None,
                 "theme" => expected.theme = Theme::Auto,
                 "start-screen" => expected.skip_start = false,
+                "share" => expected.share = false,
                 _ => unreachable!("{name}"),
             }
             assert_eq!(settings, expected, "{name}={value:?}");
@@ -374,6 +407,7 @@ mod tests {
         );
         assert!(line("emergency-number").contains("your local emergency number"));
         assert_eq!(line("start-screen"), "show");
+        assert!(line("share").starts_with("off"), "{}", line("share"));
         assert_eq!(
             report.len(),
             ATTRIBUTES.len() - 1,

@@ -97,7 +97,7 @@ pub fn App(props: &AppProps) -> Html {
             let on_start = on_action.reform(|()| Action::Start);
             (
                 "start",
-                html! { <StartScreen content={content.clone()} {ui} {locale} heading={heading.clone()} {on_start} /> },
+                html! { <StartScreen content={content.clone()} {ui} {locale} heading={heading.clone()} {on_start} share={props.settings.share} /> },
                 String::new(),
             )
         }
@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
             let announcement = screen::announcement(&content, ui, locale, &view);
             let card = html! {
                 <OutcomeView content={content.clone()} {ui} {locale} view={view.clone()} settings={props.settings.clone()} heading={heading.clone()}
-                    {reached} effects={props.effects.clone()} />
+                    {reached} reached_at={*reached_at} effects={props.effects.clone()} />
             };
             ("outcome", card, announcement)
         }

@@ -1,17 +1,19 @@
 //! The outcome: an urgency banner in words, icon and colour, what to do,
-//! the warning signs, why this advice, and the sources.
+//! the warning signs, why this advice, the sources, and (when the page
+//! opted in) "Send my answers to the clinic".
 
 use std::rc::Rc;
 
 use symptom_checker_core::engine::View;
+use symptom_checker_core::fhir;
 use symptom_checker_core::model::{Locale, Urgency};
 use yew::prelude::*;
 
 use crate::components::summary::Summary;
 use crate::content::ContentRef;
 use crate::i18n::Ui;
-use crate::outcome_sheet::OutcomeSheet;
-use crate::page::PageEffects;
+use crate::outcome_sheet::{Line, OutcomeSheet};
+use crate::page::{Now, PageEffects, Shared};
 use crate::settings::Settings;
 
 /// Props of [`OutcomeView`].
@@ -32,6 +34,8 @@ pub struct OutcomeViewProps {
     pub heading: NodeRef,
     /// When the outcome was reached, written out (for the summary).
     pub reached: String,
+    /// The same moment on the patient's clock (for the answers sent).
+    pub reached_at: Now,
     /// Printing, the clipboard and focus.
     pub effects: PageEffects,
 }
@@ -50,6 +54,8 @@ fn icon(urgency: Urgency) -> &'static str {
 #[component]
 pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let OutcomeViewProps { ui, locale, .. } = *props;
+    // After "Send my answers to the clinic": whether the page took them.
+    let taken = use_state(|| None::<bool>);
     let content = &props.content;
     let settings = &props.settings;
     let number = settings.emergency_number.as_ref();
@@ -164,6 +170,8 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
         number_text,
         clinic.as_deref(),
     ));
+    // Only when the page opted in: without it, no answer leaves the widget.
+    let share = settings.share.then(|| share(props, &summary, &taken));
 
     html! {
         <div class="sc-outcome" data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
@@ -175,6 +183,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { for contact }
             <p class="sc-summary">{ sheet.summary.to_string() }</p>
             <Summary {ui} lines={summary.clone()} effects={props.effects.clone()} top=true />
+            { for share }
             { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
             { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
             { for also }
@@ -193,6 +202,49 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
                 <p class="sc-meta">{ sheet.sign_off.clone() }{ " " }{ ui.version }{ " " }{ sheet.version }{ "." }</p>
             </section>
             <Summary {ui} lines={summary} effects={props.effects.clone()} />
+        </div>
+    }
+}
+
+/// "Send my answers to the clinic", shown only when the page opted in
+/// (`share="event"`). Pressing it, and nothing else, hands the page the
+/// summary (the copied text) and the journey as a FHIR
+/// `QuestionnaireResponse`, once per press, through `PageEffects::share`;
+/// a polite live region then says whether the page took them.
+fn share(
+    props: &OutcomeViewProps,
+    summary: &Rc<Vec<Line>>,
+    taken: &UseStateHandle<Option<bool>>,
+) -> Html {
+    let ui = props.ui;
+    let on_send = {
+        let (content, view, lines) = (props.content.clone(), props.view.clone(), summary.clone());
+        let (locale, now) = (props.locale, props.reached_at);
+        let (share, taken) = (props.effects.share.clone(), taken.clone());
+        Callback::from(move |_: MouseEvent| {
+            let authored = now
+                .date
+                .map(|date| fhir::date_time(date, now.hour, now.minute, now.offset_minutes));
+            if let Some(response) = fhir::questionnaire_response(&content, &view, locale, authored)
+            {
+                taken.set(Some(share.emit(Shared {
+                    summary: Line::text(&lines),
+                    questionnaire_response: response,
+                })));
+            }
+        })
+    };
+    let status = match **taken {
+        None => "",
+        Some(true) => ui.shared,
+        Some(false) => ui.not_shared,
+    };
+    html! {
+        <div class="sc-section sc-share">
+            <p class="sc-actions">
+                <button type="button" class="sc-button" data-action="share" onclick={on_send}>{ ui.share }</button>
+            </p>
+            <p class="sc-status" role="status" data-role="share-status">{ status }</p>
         </div>
     }
 }

@@ -19,6 +19,10 @@ pub struct StartScreenProps {
     pub heading: NodeRef,
     /// Pressed Start.
     pub on_start: Callback<()>,
+    /// The page offers "Send my answers to the clinic" (`share="event"`):
+    /// the privacy note says the answers leave only if the patient sends them.
+    #[prop_or_default]
+    pub share: bool,
 }
 
 /// The first screen.
@@ -33,7 +37,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             { for content.scope.as_ref().map(|scope| html! {
                 <p class="sc-scope" data-role="scope">{ scope.get(locale) }</p>
             }) }
-            <p class="sc-note">{ ui.start_note }</p>
+            <p class="sc-note">{ if props.share { ui.start_note_share } else { ui.start_note } }</p>
             <button type="button" class="sc-button sc-primary" data-action="start" onclick={on_start}>
                 { ui.start }
             </button>

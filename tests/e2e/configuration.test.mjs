@@ -121,7 +121,7 @@ test('the configuration view: shown with ?sc-debug or the debug attribute, with 
       const box = w.locator('[data-role="config"]');
       await box.waitFor();
       const text = await box.innerText();
-      for (const name of ['clinic-name', 'clinic-phone', 'booking-url', 'emergency-number', 'locale', 'theme', 'start-screen']) {
+      for (const name of ['clinic-name', 'clinic-phone', 'booking-url', 'emergency-number', 'locale', 'theme', 'start-screen', 'share']) {
         assert.ok(text.includes(name), `${url}: ${name} listed`);
       }
       if (url.startsWith('/uk')) {

@@ -2,11 +2,13 @@
 // WebKitGTK): the EMBEDDING.md snippet as is, on a plain page and under
 // the strict CSP the document gives; hostile page CSS; the fallback when
 // the wasm cannot load; two widgets on one page; removing and re-adding
-// the element. And the harness's own check, per engine (control).
+// the element; the answers handed to a page that opted in, once per press
+// of Send. And the harness's own check, per engine (control).
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 import { startServer, readUi, DIST, REPO } from '../e2e/lib/server.mjs';
 import { hostPage, element, snippetPage, keyStylesIn, BUNDLE } from '../e2e/lib/pages.mjs';
@@ -18,6 +20,7 @@ import { engineSuite, until, CAPTURE_PAGE, CAPTURE_TAG } from './lib/engines.mjs
 /** The policy EMBEDDING.md documents, word for word. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 const HOSTILE_CSS = '* { all: revert; font: 30px serif !important; } button { display: none !important; }';
+const { Fhir } = createRequire(import.meta.url)('fhir');
 const CLINIC = { 'clinic-name': 'Riverside Test Clinic', 'clinic-phone': '+1 555 010 2030', 'booking-url': 'https://clinic.example/book', 'emergency-number': '911' };
 
 let server;
@@ -39,6 +42,18 @@ before(async () => {
         body: hostPage({ title: 'Hostile page', head: `${CAPTURE_TAG}<link rel="stylesheet" href="/hostile.css">`, body: element(CLINIC) }),
       },
       '/hostile.css': { body: HOSTILE_CSS },
+      // A page that opted in to the answers, and records each share event
+      // (capture, on the document) with its detail as JSON.
+      '/share-record.js': {
+        body: `window.__shared = [];
+document.addEventListener('symptom-checker:share', (e) => {
+  window.__shared.push({ detail: JSON.parse(JSON.stringify(e.detail)), cancelable: e.cancelable });
+}, { capture: true });
+`,
+      },
+      '/share.html': {
+        body: hostPage({ title: 'Share page', head: `${CAPTURE_TAG}<script src="/share-record.js"></script>`, body: element({ ...CLINIC, share: 'event' }) }),
+      },
       '/two.html': {
         body: hostPage({
           title: 'Two widgets',
@@ -273,6 +288,32 @@ engineSuite(() => server, ({ engine, page }) => {
       const w = p.widget();
       await walkTo(w, 'touch_up', { each: (x) => assertEmergencyLine(x) });
       assert.equal(await w.evaluate((host) => host.shadowRoot.adoptedStyleSheets.length), 0, 'no style sheet');
+    }));
+
+  test(`${engine}: share="event": one press of Send fires one symptom-checker:share with a valid FHIR QuestionnaireResponse`, () =>
+    page({}, async (p) => {
+      await p.open(server.url('/share.html'));
+      const w = p.widget();
+      const route = ROUTES.droop_review;
+      await walkTo(w, 'droop_review');
+      assert.deepEqual(await p.evaluate(() => window.__shared.length), 0, 'nothing before the press');
+      await w.click('[data-action="share"]');
+      await p.waitFor((text) => window.__shared.length > 0 &&
+        document.querySelector('symptom-checker').shadowRoot.querySelector('[data-role="share-status"]').textContent === text,
+      'the share event and the status', UI.en.not_shared);
+      const shared = await p.evaluate(() => window.__shared);
+      assert.equal(shared.length, 1, 'one event for one press');
+      assert.equal(shared[0].cancelable, true);
+      const qr = shared[0].detail.questionnaireResponse;
+      const result = new Fhir().validate(qr, { errorOnUnexpected: true });
+      assert.deepEqual(result.messages.filter((m) => m.severity === 'error'), [], 'FHIR.js errors');
+      assert.equal(result.valid, true);
+      assert.deepEqual(qr.item.map((i) => i.linkId),
+        [...route.path.map(([q]) => q), 'result.outcome', 'result.urgency'], 'the questions asked, then the result');
+      assert.deepEqual(qr.item.slice(0, route.path.length).map((i) => i.answer.map((a) => a.valueCoding.code)),
+        route.path.map(([q, answers]) => answers.map((a) => `${q}.${a}`)), 'the answers given');
+      assert.equal(qr.item.at(-1).answer[0].valueCoding.code, route.urgency);
+      assert.equal(typeof shared[0].detail.summary, 'string');
     }));
 
   test(`${engine}: two widgets on one page are independent`, () =>
