@@ -19,6 +19,8 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback, NodeRef, Renderer};
 
+use symptom_checker_core::fhir;
+
 use crate::components::{App, AppProps};
 use crate::content::{ContentRef, content};
 use crate::page::{CopyResult, HostEvent, Now, PageEffects, Shared};
@@ -378,8 +380,14 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
 /// composed and cancelable, its detail plain JSON-like data (objects,
 /// arrays, strings). The page took the answers if it cancelled the event.
 fn share(host: &HtmlElement, shared: &Shared) -> bool {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(detail) = shared.serialize(&serializer) else {
+    // `{ summary, questionnaireResponse }`, as JSON text parsed by the
+    // browser: the response's own writer (`fhir`) keeps the wasm small.
+    let mut json = String::from("{\"summary\":");
+    fhir::json_string(&mut json, &shared.summary);
+    json.push_str(",\"questionnaireResponse\":");
+    json.push_str(&shared.questionnaire_response.to_json());
+    json.push('}');
+    let Ok(detail) = js_sys::JSON::parse(&json) else {
         return false;
     };
     !fire(host, "symptom-checker:share", &detail, true)

@@ -3,7 +3,6 @@
 //! answer, the clock, and every effect (`PageEffects`). A leaf: the components and `embed` both use it, and it
 //! uses neither, so no module imports its parent.
 
-use serde::Serialize;
 use symptom_checker_core::fhir::QuestionnaireResponse;
 use symptom_checker_core::model::{Date, OutcomeId, QuestionId, Urgency};
 use yew::{Callback, NodeRef};
@@ -34,8 +33,7 @@ pub enum HostEvent {
 /// The detail of `symptom-checker:share`: the patient's answers, sent only
 /// when the page opted in (`share="event"`) and the patient pressed "Send
 /// my answers to the clinic", once per press.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Shared {
     /// The text "Copy summary" copies.
     pub summary: String,

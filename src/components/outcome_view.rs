@@ -54,8 +54,6 @@ fn icon(urgency: Urgency) -> &'static str {
 #[component]
 pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     let OutcomeViewProps { ui, locale, .. } = *props;
-    // After "Send my answers to the clinic": whether the page took them.
-    let taken = use_state(|| None::<bool>);
     let content = &props.content;
     let settings = &props.settings;
     let number = settings.emergency_number.as_ref();
@@ -171,7 +169,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
         clinic.as_deref(),
     ));
     // Only when the page opted in: without it, no answer leaves the widget.
-    let share = settings.share.then(|| share(props, &summary, &taken));
+    let send = settings.share.then(|| send(props, &summary));
 
     html! {
         <div class="sc-outcome" data-outcome-id={sheet.id.to_owned()} data-urgency={urgency}>
@@ -182,8 +180,7 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
             { for told_us }
             { for contact }
             <p class="sc-summary">{ sheet.summary.to_string() }</p>
-            <Summary {ui} lines={summary.clone()} effects={props.effects.clone()} top=true />
-            { for share }
+            <Summary {ui} lines={summary.clone()} effects={props.effects.clone()} top=true {send} />
             { section("sc-steps", ui.what_to_do, html! { <ol>{ for steps }</ol> }) }
             { section("sc-sooner", sheet.sooner_heading, html! { <p>{ sheet.sooner.to_string() }</p> }) }
             { for also }
@@ -206,47 +203,24 @@ pub fn OutcomeView(props: &OutcomeViewProps) -> Html {
     }
 }
 
-/// "Send my answers to the clinic", shown only when the page opted in
-/// (`share="event"`). Pressing it, and nothing else, hands the page the
-/// summary (the copied text) and the journey as a FHIR
-/// `QuestionnaireResponse`, once per press, through `PageEffects::share`;
-/// a polite live region then says whether the page took them.
-fn share(
-    props: &OutcomeViewProps,
-    summary: &Rc<Vec<Line>>,
-    taken: &UseStateHandle<Option<bool>>,
-) -> Html {
-    let ui = props.ui;
-    let on_send = {
-        let (content, view, lines) = (props.content.clone(), props.view.clone(), summary.clone());
-        let (locale, now) = (props.locale, props.reached_at);
-        let (share, taken) = (props.effects.share.clone(), taken.clone());
-        Callback::from(move |_: MouseEvent| {
-            let authored = now
-                .date
-                .map(|date| fhir::date_time(date, now.hour, now.minute, now.offset_minutes));
-            if let Some(response) = fhir::questionnaire_response(&content, &view, locale, authored)
-            {
-                taken.set(Some(share.emit(Shared {
-                    summary: Line::text(&lines),
-                    questionnaire_response: response,
-                })));
-            }
+/// "Send my answers to the clinic" (only when the page opted in,
+/// `share="event"`): hands the page the summary (the copied text) and the
+/// journey as a FHIR `QuestionnaireResponse` through `PageEffects::share`,
+/// and answers whether the page took them.
+fn send(props: &OutcomeViewProps, summary: &Rc<Vec<Line>>) -> Callback<(), bool> {
+    let (content, view, lines) = (props.content.clone(), props.view.clone(), summary.clone());
+    let (locale, now, share) = (props.locale, props.reached_at, props.effects.share.clone());
+    Callback::from(move |()| {
+        let authored = now
+            .date
+            .map(|date| fhir::date_time(date, now.hour, now.minute, now.offset_minutes));
+        fhir::questionnaire_response(&content, &view, locale, authored).is_some_and(|response| {
+            share.emit(Shared {
+                summary: Line::text(&lines),
+                questionnaire_response: response,
+            })
         })
-    };
-    let status = match **taken {
-        None => "",
-        Some(true) => ui.shared,
-        Some(false) => ui.not_shared,
-    };
-    html! {
-        <div class="sc-section sc-share">
-            <p class="sc-actions">
-                <button type="button" class="sc-button" data-action="share" onclick={on_send}>{ ui.share }</button>
-            </p>
-            <p class="sc-status" role="status" data-role="share-status">{ status }</p>
-        </div>
-    }
+    })
 }
 
 /// The urgency in words, with an icon (its colour comes from the

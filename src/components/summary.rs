@@ -1,6 +1,8 @@
-//! "Print or save" and "Copy summary" on the outcome screen. Nothing is
-//! stored or sent: the text goes to the printer or the clipboard only, and
-//! both are the page's effects (`PageEffects`), not this component's.
+//! "Print or save" and "Copy summary" on the outcome screen, and "Send my
+//! answers to the clinic" when the page opted in. Nothing is stored, and
+//! nothing is sent unless the patient presses Send: the text goes to the
+//! printer, the clipboard or the page, all the page's effects
+//! (`PageEffects`), not this component's.
 
 use yew::prelude::*;
 
@@ -23,6 +25,19 @@ pub struct SummaryProps {
     /// text (the one at the end is printed), their own `data-action`s.
     #[prop_or_default]
     pub top: bool,
+    /// "Send my answers to the clinic" (only when the page opted in, at the
+    /// top): hands the answers to the page, once per press, and answers
+    /// whether the page took them.
+    #[prop_or_default]
+    pub send: Option<Callback<(), bool>>,
+}
+
+/// What the status line says after a button.
+#[derive(Clone, Copy, PartialEq)]
+enum Said {
+    Copy(CopyResult),
+    /// Whether the page took the answers sent.
+    Sent(bool),
 }
 
 /// The buttons and the printable summary.
@@ -30,36 +45,44 @@ pub struct SummaryProps {
 pub fn Summary(props: &SummaryProps) -> Html {
     let ui = props.ui;
     let text = Line::text(&props.lines);
-    let copied = use_state(|| None::<CopyResult>);
+    let said = use_state(|| None::<Said>);
+    let refused = *said == Some(Said::Copy(CopyResult::Refused));
     let manual = use_node_ref();
 
     // When the clipboard refuses, the text is shown in a box: focus it with
     // the text selected, ready to copy by hand.
     {
         let (manual, focus) = (manual.clone(), props.effects.focus.clone());
-        use_effect_with(*copied, move |copied| {
-            if *copied == Some(CopyResult::Refused) {
+        use_effect_with(refused, move |refused| {
+            if *refused {
                 focus.emit(manual);
             }
         });
     }
     let on_print = props.effects.print.reform(|_: MouseEvent| ());
     let on_copy = {
-        let (copied, text, copy) = (copied.clone(), text.clone(), props.effects.copy.clone());
+        let (said, text, copy) = (said.clone(), text.clone(), props.effects.copy.clone());
         Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
+            let said = said.clone();
             copy.emit((
                 text.clone(),
-                Callback::from(move |result| copied.set(Some(result))),
+                Callback::from(move |result| said.set(Some(Said::Copy(result)))),
             ));
         })
     };
-    let status = match *copied {
+    let send = props.send.as_ref().map(|send| {
+        let (said, send) = (said.clone(), send.clone());
+        let on_send = Callback::from(move |_: MouseEvent| said.set(Some(Said::Sent(send.emit(())))));
+        html! { <button type="button" class="sc-button" data-action="share" onclick={on_send}>{ ui.share }</button> }
+    });
+    let status = match *said {
         None => "",
-        Some(CopyResult::Done) => ui.copied,
-        Some(CopyResult::Refused) => ui.copy_failed,
+        Some(Said::Copy(CopyResult::Done)) => ui.copied,
+        Some(Said::Copy(CopyResult::Refused)) => ui.copy_failed,
+        Some(Said::Sent(true)) => ui.shared,
+        Some(Said::Sent(false)) => ui.not_shared,
     };
-    let manual = (*copied == Some(CopyResult::Refused)).then(|| {
+    let manual = refused.then(|| {
         html! { <textarea class="sc-manual" readonly=true rows="8" aria-label={ui.copy} value={text.clone()} ref={manual} /> }
     });
     let (print, copy) = if props.top {
@@ -86,8 +109,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <p class="sc-actions">
                 <button type="button" class="sc-button" data-action={print} onclick={on_print}>{ ui.print }</button>
                 <button type="button" class="sc-button" data-action={copy} onclick={on_copy}>{ ui.copy }</button>
+                { for send }
             </p>
-            <p class="sc-status" role="status">{ status }</p>
+            <p class="sc-status" role="status" data-role={props.send.as_ref().map(|_| "share-status")}>{ status }</p>
             { for manual }
             { for printable }
         </section>

@@ -199,6 +199,73 @@ pub struct QuestionnaireResponse {
     pub item: Vec<ResponseItem>,
 }
 
+impl QuestionnaireResponse {
+    /// The response as JSON text: exactly its `Serialize` form (a test
+    /// compares the two over thousands of journeys), written out here
+    /// because the widget sends it, and a generic serializer for these
+    /// types costs the widget about 2 KB of wasm.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(2048);
+        let field = |out: &mut String, name: &str, value: &str| {
+            out.push_str(name);
+            json_string(out, value);
+        };
+        field(&mut out, "{\"resourceType\":", self.resource_type);
+        field(&mut out, ",\"language\":", &self.language);
+        field(&mut out, ",\"questionnaire\":", &self.questionnaire);
+        field(&mut out, ",\"status\":", self.status);
+        if let Some(authored) = &self.authored {
+            field(&mut out, ",\"authored\":", authored);
+        }
+        out.push_str(",\"item\":[");
+        for (i, item) in self.item.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { "," });
+            field(&mut out, "{\"linkId\":", &item.link_id);
+            field(&mut out, ",\"text\":", &item.text);
+            out.push_str(",\"answer\":[");
+            for (j, answer) in item.answer.iter().enumerate() {
+                let coding = &answer.value_coding;
+                out.push_str(if j == 0 { "" } else { "," });
+                field(&mut out, "{\"valueCoding\":{\"system\":", &coding.system);
+                field(&mut out, ",\"code\":", &coding.code);
+                if let Some(display) = &coding.display {
+                    field(&mut out, ",\"display\":", display);
+                }
+                out.push_str("}}");
+            }
+            out.push_str("]}");
+        }
+        out.push_str("]}");
+        out
+    }
+}
+
+/// Writes `text` as a JSON string, escaped as `serde_json` does (quotes,
+/// backslashes and control characters; nothing else).
+pub fn json_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                let n = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[n >> 4]));
+                out.push(char::from(HEX[n & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// One answered item of a response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -216,7 +283,20 @@ pub struct ResponseItem {
 #[serde(rename_all = "camelCase")]
 pub struct ResponseAnswer {
     /// The answer's code.
-    pub value_coding: Coding,
+    pub value_coding: ResponseCoding,
+}
+
+/// A response's code: a [`Coding`] in the response's one language, with no
+/// translations (a type of its own keeps the widget's copy small).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResponseCoding {
+    /// The code system.
+    pub system: String,
+    /// The code.
+    pub code: String,
+    /// What it means, in the response's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
 }
 
 /// The journey `view` as a response in `locale`, or `None` before an
@@ -234,11 +314,10 @@ pub fn questionnaire_response(
     let answers = answer_system(content);
     let outcomes = outcome_system(content);
     let coding = |system: &str, code: &str, display: Option<&str>| ResponseAnswer {
-        value_coding: Coding {
+        value_coding: ResponseCoding {
             system: system.to_owned(),
             code: code.to_owned(),
             display: display.map(str::to_owned),
-            display_languages: None,
         },
     };
     let mut item: Vec<ResponseItem> = view

@@ -130,6 +130,11 @@ fn every_response_answers_the_exported_questionnaire() {
         let view = journey.view(content);
         for locale in [Locale(0), Locale(1)] {
             let response = questionnaire_response(content, &view, locale, None).unwrap();
+            assert_eq!(
+                response.to_json(),
+                serde_json::to_string(&response).unwrap(),
+                "the hand-written JSON is serde's"
+            );
             let problems = check(content, &response);
             assert!(
                 problems.is_empty(),
@@ -301,4 +306,14 @@ fn a_date_time_carries_the_patients_offset() {
     assert_eq!(date_time(date, 9, 5, 60), "2026-12-06T09:05:00+01:00");
     assert_eq!(date_time(date, 23, 59, -330), "2026-12-06T23:59:00-05:30");
     assert_eq!(date_time(date, 0, 0, 0), "2026-12-06T00:00:00+00:00");
+}
+
+#[test]
+fn the_hand_written_json_escapes_as_serde_json_does() {
+    let mut text = String::from("a \"quoted\" back\\slash / é 🩺 ");
+    text.extend((0u8..0x20).map(char::from));
+    text.push('\u{7f}');
+    let mut out = String::new();
+    fhir::json_string(&mut out, &text);
+    assert_eq!(out, serde_json::to_string(&text).unwrap());
 }
