@@ -17,6 +17,7 @@ use symptom_checker_core::validate::{load, load_for_approval, parse_date};
 use crate::approval::{approval_record_until, is_one_line, sign_off_record, with_review_record};
 use crate::diff::{diff, render as render_diff};
 use crate::graph::mermaid_graph;
+use crate::json::content_json;
 use crate::review::review;
 use crate::stats::{render as render_stats, stats};
 use crate::table::{paths_csv, paths_report};
@@ -43,6 +44,7 @@ commands:
   paths [FILE] [--csv]   every path, most urgent first, as Markdown (CSV: one concern at a time)
   stats [FILE] [--all]   counts, paths, reading level (--all: every graded string)
   diff OLD NEW           paths and strings that changed between two content files
+  json [FILE]            the validated content as JSON (texts keyed by locale)
   review [FILE]          the review page: cargo content review > CONTENT-REVIEW.md
   hash [FILE]            the content hash a clinician's approval records
   signoff [FILE]         the sign-off (draft or approved, by whom) and the hash,
@@ -122,11 +124,15 @@ pub fn run(args: &[String]) -> Output {
             format!("error: `diff` takes two files, OLD and NEW\n\n{USAGE_TEXT}"),
             USAGE,
         ),
-        (cmd @ ("check" | "graph" | "paths" | "stats" | "review" | "signoff"), [] | [_]) => {
+        (
+            cmd @ ("check" | "graph" | "json" | "paths" | "stats" | "review" | "signoff"),
+            [] | [_],
+        ) => {
             let file = files.first().copied().unwrap_or(DEFAULT_FILE);
             with_content(file, |content| match cmd {
                 "check" => check_ok(file, content, today()),
                 "graph" => Output::ok(mermaid_graph(content)),
+                "json" => Output::ok(content_json(content)),
                 "paths" if flag("--csv") => Output::ok(paths_csv(content)),
                 "paths" => Output::ok(paths_report(content)),
                 "stats" => Output::ok(render_stats(content, &stats(content), "##", flag("--all"))),
@@ -151,10 +157,12 @@ pub fn run(args: &[String]) -> Output {
                 },
             }
         }
-        ("check" | "graph" | "paths" | "stats" | "review" | "hash" | "signoff", _) => Output::fail(
-            format!("error: `{command}` takes one file at most\n\n{USAGE_TEXT}"),
-            USAGE,
-        ),
+        ("check" | "graph" | "json" | "paths" | "stats" | "review" | "hash" | "signoff", _) => {
+            Output::fail(
+                format!("error: `{command}` takes one file at most\n\n{USAGE_TEXT}"),
+                USAGE,
+            )
+        }
         _ => Output::fail(
             format!("error: unknown command `{command}`\n\n{USAGE_TEXT}"),
             USAGE,

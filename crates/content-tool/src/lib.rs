@@ -4,7 +4,8 @@
 //!
 //! Every module but `cli` is pure (content in, text out), so the content
 //! studio runs the same code in the browser; `cli` alone reads files (the
-//! `cli` feature, on by default). Validation is always
+//! `cli` feature, on by default; `json`, pure too, comes with it, as only
+//! the command line writes JSON). Validation is always
 //! `symptom_checker_core::validate::load`, the function the widget's build
 //! uses, so the tool and the build agree on every diagnostic.
 
@@ -18,6 +19,8 @@ pub mod diff;
 pub mod fields;
 pub mod graph;
 pub mod grouped;
+#[cfg(feature = "cli")]
+pub mod json;
 pub mod markdown;
 pub mod readability;
 pub mod review;
