@@ -2,7 +2,8 @@
 //! ones behind `cargo content paths`, `graph`, `stats` and `diff`): the
 //! path table, the decision graph laid out for drawing, the reading level
 //! of every graded string, every pair of concerns, and the comparison with
-//! the shipped content, row by row as the review's tables show them.
+//! the shipped content, row by row as the review's tables show them; and
+//! the form view's page, each text's languages side by side.
 //!
 //! Pure: content in, view-models out. Tested natively.
 
@@ -13,6 +14,9 @@ use content_tool::grouped::{by_urgency, grouped_paths};
 use content_tool::readability::TARGET_GRADE;
 use content_tool::stats::stats;
 use symptom_checker_core::model::{Content, Kind, Locale, Target, Urgency};
+
+use crate::form::{Entry, Step};
+use crate::languages::name;
 
 /// One row of the path table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -438,6 +442,98 @@ pub fn in_patient_words(content: &Content, described: &str, locale: &str) -> Str
         .join(" → ")
 }
 
+/// One language's field of a text in the form view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageField {
+    /// The locale code.
+    pub locale: String,
+    /// The language's name, the field's label.
+    pub language: String,
+    /// The text in that language.
+    pub value: String,
+}
+
+/// A text of the form view: its languages side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguagePair {
+    /// Its name for a person ("summary", "answers › vision › label").
+    pub label: String,
+    /// Where it is in the file, for the edit.
+    pub path: Vec<Step>,
+    /// One field per language, in the file's order.
+    pub fields: Vec<LanguageField>,
+}
+
+/// A question or an outcome of the form view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormEntry {
+    /// The id of its section, for the outline's link.
+    pub anchor: String,
+    /// "question" or "outcome".
+    pub kind: &'static str,
+    /// Its id.
+    pub id: String,
+    /// "Question red_flags": the outline's words and the heading's start.
+    pub name: String,
+    /// The question, or the outcome's title, in the first language.
+    pub title: String,
+    /// Its texts.
+    pub pairs: Vec<LanguagePair>,
+}
+
+/// The form view's page: the entries a search finds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormPage {
+    /// The entries shown, in the file's order.
+    pub entries: Vec<FormEntry>,
+    /// "3 of 33 questions and outcomes".
+    pub count: String,
+}
+
+/// The entries of `all` that `query` finds (case-insensitive; all of them
+/// for an empty query), titled in the language `first`.
+pub fn form_page(all: &[Entry], first: &str, query: &str) -> FormPage {
+    let query = query.trim().to_lowercase();
+    let entries: Vec<FormEntry> = all
+        .iter()
+        .filter(|e| e.matches(&query))
+        .map(|e| {
+            let mut kind = e.kind.chars();
+            let capital: String = kind
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(kind).collect());
+            FormEntry {
+                anchor: format!("st-f-{}-{}", e.kind, e.id),
+                kind: e.kind,
+                id: e.id.clone(),
+                name: format!("{capital} {}", e.id),
+                title: e.heading(first),
+                pairs: e
+                    .texts
+                    .iter()
+                    .map(|t| LanguagePair {
+                        label: t.label.clone(),
+                        path: t.path.clone(),
+                        fields: t
+                            .values
+                            .iter()
+                            .map(|(locale, value)| LanguageField {
+                                language: name(locale),
+                                locale: locale.clone(),
+                                value: value.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    FormPage {
+        count: format!("{} of {} questions and outcomes", entries.len(), all.len()),
+        entries,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,6 +710,57 @@ mod tests {
             .iter()
             .any(|f| f.before == "(none)" || f.now == "(none)");
         assert!(missing, "a value in one file only reads (none)");
+    }
+
+    #[test]
+    fn the_form_page_puts_each_text_s_languages_side_by_side() {
+        let all = crate::form::entries(shipped::TEXT, &["en", "es"]).expect("TOML");
+        let page = form_page(&all, "en", "");
+        assert_eq!(page.entries.len(), all.len());
+        assert_eq!(
+            page.count,
+            format!("{0} of {0} questions and outcomes", all.len())
+        );
+        let first = &page.entries[0];
+        assert_eq!(first.name, "Question red_flags");
+        assert_eq!(first.anchor, "st-f-question-red_flags");
+        assert_eq!(first.title, shipped().questions[0].text.get(Locale(0)));
+        // Each text's languages in the file's order, named; a localized URL
+        // may have only the language it is for.
+        let mut both = 0;
+        for pair in page.entries.iter().flat_map(|e| &e.pairs) {
+            let languages: Vec<&str> = pair.fields.iter().map(|f| f.language.as_str()).collect();
+            match languages.as_slice() {
+                ["English", "Spanish"] => both += 1,
+                ["English"] | ["Spanish"] => assert!(pair.label.contains("localized_url")),
+                other => panic!("{}: {other:?}", pair.label),
+            }
+        }
+        assert!(both > 100, "{both} texts in both languages");
+        let outcome = page
+            .entries
+            .iter()
+            .find(|e| e.kind == "outcome")
+            .expect("an outcome");
+        assert!(outcome.name.starts_with("Outcome "), "{}", outcome.name);
+    }
+
+    #[test]
+    fn a_search_keeps_the_entries_it_finds_and_counts_them() {
+        let all = crate::form::entries(shipped::TEXT, &["en", "es"]).expect("TOML");
+        let page = form_page(&all, "en", "  RED_FLAGS ");
+        assert_eq!(page.entries.len(), 1);
+        assert_eq!(page.entries[0].id, "red_flags");
+        assert_eq!(
+            page.count,
+            format!("1 of {} questions and outcomes", all.len())
+        );
+        assert_eq!(
+            form_page(&all, "en", "no such words anywhere")
+                .entries
+                .len(),
+            0
+        );
     }
 
     #[test]
