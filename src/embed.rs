@@ -59,19 +59,26 @@ fn sheet(css: &str) -> Option<CssStyleSheet> {
 /// attached (or the one it has), with the widget's constructed style sheet
 /// (no `<style>` element, so a strict CSP allows it), emptied, and the
 /// element to render into. The embed and the studio's preview both mount
-/// the widget here.
-pub fn widget_root(host: &Element) -> Option<(ShadowRoot, Element)> {
-    let shadow = host.shadow_root().or_else(|| {
-        let init = ShadowRootInit::new(ShadowRootMode::Open);
-        host.attach_shadow(&init).ok()
-    })?;
+/// the widget here. On failure, says which step failed ("cannot … ").
+pub fn widget_root(host: &Element) -> Result<(ShadowRoot, Element), &'static str> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| "cannot attach a shadow root to this element")?,
+    };
     if let Some(sheet) = SHEET.with(Clone::clone) {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
     shadow.replace_children_with_node_0();
-    let root = web_sys::window()?.document()?.create_element("div").ok()?;
-    shadow.append_child(&root).ok()?;
-    Some((shadow, root))
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("div").ok())
+        .ok_or("cannot create the element to render into")?;
+    shadow
+        .append_child(&root)
+        .map_err(|_| "cannot append the element to render into")?;
+    Ok((shadow, root))
 }
 
 fn warn(message: &str) {
@@ -102,9 +109,14 @@ pub fn connected(host: HtmlElement) {
             warnings.push((name.to_owned(), warning));
         }
     }
-    let Some((shadow, root)) = widget_root(&host) else {
-        warn("symptom-checker: cannot attach a shadow root to this element");
-        return;
+    let (shadow, root) = match widget_root(&host) {
+        Ok(ready) => ready,
+        Err(why) => {
+            warn(&format!(
+                "symptom-checker: cannot prepare its shadow root: {why}"
+            ));
+            return;
+        }
     };
     let handle =
         Renderer::<App>::with_root_and_props(root, props(&host, &settings, &warnings)).render();

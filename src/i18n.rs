@@ -8,8 +8,10 @@
 use symptom_checker_core::attributes::Dial;
 use symptom_checker_core::model::{Date, Urgency};
 
-/// Interface strings of one language.
+/// Interface strings of one language. Written out for readers outside
+/// Rust as `static/ui-text.json` (a test keeps it current).
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Ui {
     /// BCP 47 language code, as in the content file's `locales`.
     pub code: &'static str,
@@ -431,6 +433,53 @@ mod tests {
                 assert_eq!(ui(code).code, code);
             }
         }
+    }
+
+    /// `static/ui-text.json`: every language's interface text, keyed by its
+    /// code (tuples and arrays as arrays), for the embed bundler (the
+    /// loader's fallback words) and the end-to-end suite, which read it
+    /// instead of this file.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn ui_text_json() -> String {
+        // Each `Ui` serialised as itself keeps its fields in their order.
+        let all: std::collections::BTreeMap<&str, &Ui> =
+            [&EN, &ES].into_iter().map(|ui| (ui.code, ui)).collect();
+        let mut json = serde_json::to_string_pretty(&all).expect("interface text serialises");
+        json.push('\n');
+        json
+    }
+
+    /// The command that rewrites `static/ui-text.json`.
+    #[cfg(not(target_arch = "wasm32"))]
+    const REWRITE: &str =
+        "SYMPTOM_CHECKER_WRITE_UI_TEXT=1 cargo test -p symptom-checker --lib ui_text_json";
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn ui_text_json_is_up_to_date() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/ui-text.json");
+        let generated = ui_text_json();
+        if std::env::var_os("SYMPTOM_CHECKER_WRITE_UI_TEXT").is_some() {
+            std::fs::write(&path, &generated).expect("static/ui-text.json is writable");
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed == generated {
+            return;
+        }
+        let line = committed
+            .lines()
+            .zip(generated.lines())
+            .position(|(c, g)| c != g)
+            .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
+        panic!(
+            "static/ui-text.json is out of date with src/i18n.rs. Rewrite it from the repository root:\n\n    \
+             {REWRITE}\n\n\
+             and commit it. First difference at line {}:\n  committed: {:?}\n  generated: {:?}",
+            line + 1,
+            committed.lines().nth(line).unwrap_or("(end of file)"),
+            generated.lines().nth(line).unwrap_or("(end of file)"),
+        );
     }
 
     #[test]

@@ -284,3 +284,22 @@ async fn the_widget_shows_the_content_it_is_given_at_run_time() {
         Some("Another title")
     );
 }
+
+#[wasm_bindgen_test]
+fn an_element_that_cannot_have_a_shadow_root_says_which_step_failed() {
+    // An <input> cannot host a shadow root: the embed warns with this
+    // reason and renders nothing.
+    let input = document().create_element("input").expect("an input");
+    let Err(why) = symptom_checker::embed::widget_root(&input) else {
+        panic!("an input has no shadow root to prepare");
+    };
+    assert_eq!(why, "cannot attach a shadow root to this element");
+    symptom_checker::embed::connected(input.clone().unchecked_into());
+    assert!(input.shadow_root().is_none());
+    // A div can: the same function gives its shadow root and the element
+    // to render into.
+    let div = document().create_element("div").expect("a div");
+    let (shadow, root) = symptom_checker::embed::widget_root(&div).expect("prepared");
+    assert_eq!(shadow.child_element_count(), 1);
+    assert_eq!(shadow.first_element_child(), Some(root));
+}

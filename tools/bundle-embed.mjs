@@ -15,18 +15,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { uiTexts } from './ui-text.mjs';
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The loader's fallback words, in every language the widget speaks: its own. */
+/**
+ * The loader's fallback words, in every language the widget speaks: its own,
+ * from static/ui-text.json (written from src/i18n.rs by a test that keeps it
+ * current; the build has no host cargo run to ask).
+ */
 const FIELDS = [
   'not_a_diagnosis', 'emergency_before', 'emergency_after', 'local_emergency', 'start_failed', 'call_us',
   'error_title', 'error_text', 'reload',
 ];
 function fallbackText() {
-  return Object.fromEntries(Object.entries(uiTexts()).map(([code, ui]) => {
-    for (const f of FIELDS) if (typeof ui[f] !== 'string') throw new Error(`bundle-embed: src/i18n.rs ${code} has no ${f}`);
+  const uiText = JSON.parse(fs.readFileSync(path.join(root, 'static/ui-text.json'), 'utf8'));
+  return Object.fromEntries(Object.entries(uiText).map(([code, ui]) => {
+    for (const f of FIELDS) if (typeof ui[f] !== 'string') throw new Error(`bundle-embed: static/ui-text.json ${code} has no ${f}`);
     return [code, Object.fromEntries(FIELDS.map((f) => [f, ui[f]]))];
   }));
 }

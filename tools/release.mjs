@@ -223,7 +223,7 @@ export function mergeBoms({ crates, loader, version, signoff }) {
   const components = [crate, ...(crates.components ?? [])];
   // The loader document's main component is this repository's own
   // package.json (the bundle's first-party files); the values esbuild
-  // defines at build time (the fallback's words, from src/i18n.rs) are
+  // defines at build time (the fallback's words, from static/ui-text.json) are
   // inputs of no package, which it lists as virtual components named
   // `<define:NAME>`. Everything else in it was bundled from a package.
   const loaderMain = loader.metadata?.component?.['bom-ref'];

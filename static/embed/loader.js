@@ -12,7 +12,8 @@
 //   the page is replaced by the error screen, with the emergency line, in
 //   the language the patient was reading.
 // The fallback's words come from the widget's own interface text
-// (src/i18n.rs), written into this bundle at build time (tools/bundle-embed.mjs).
+// (src/i18n.rs, as static/ui-text.json), written into this bundle at build
+// time (tools/bundle-embed.mjs).
 import init, * as widget from 'wasm-glue';
 import { emergencyNumber, clinicPhone, DEFAULT_EMERGENCY_NUMBER } from './attributes.js';
 

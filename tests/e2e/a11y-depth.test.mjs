@@ -603,7 +603,7 @@ test('print: only the summary shows, with date and time, answers, outcome, urgen
     assert.ok(lines.includes(o.title.en), 'the outcome');
     assert.ok(lines.includes(o.summary.en), 'the guidance');
     for (const [i, step] of o.steps.entries()) assert.ok(lines.includes(`${i + 1}. ${step.en}`), `step ${i + 1}`);
-    for (const s of o.sources) assert.ok(lines.includes(`- ${s.title.en} <${s.url}>`), `the source ${s.url}`);
+    for (const s of o.sources) assert.ok(lines.includes(`- ${s.title.en} <${s.url.en}>`), `the source ${s.url.en}`);
     assert.ok(lines.includes(`${en.draft} ${en.version} ${content.version} (${content.id}).`),
       'the sign-off (draft) line and content version');
     assert.ok(lines.includes(en.warning_signs), 'the warning signs, a heading of their own');

@@ -308,7 +308,7 @@ test('hostile content (dist-test): every string is literal text, no script runs,
         assert.equal(await text('#sc-sooner + p'), o.sooner[locale]);
         assert.equal(await text('#sc-tell + p'), o.tell_clinician[locale]);
         const sources = await w.locator('.sc-sources li a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
-        assert.deepEqual(sources, o.sources.map((s) => [s.title[locale], s.url]), `${where}: sources as text, URLs unchanged`);
+        assert.deepEqual(sources, o.sources.map((s) => [s.title[locale], s.url[locale]]), `${where}: sources as text, URLs unchanged`);
         assert.ok((await text('.sc-meta')).includes(c.version), `${where}: the version as text`);
         // The summary (print and clipboard) carries the same strings as plain text.
         const summary = await text('pre[data-role="summary"]');

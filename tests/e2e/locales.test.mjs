@@ -5,7 +5,7 @@
 // answer and the position; dates written for the language.
 //
 // Expected wording is read from the sources (src/i18n.rs and the content
-// file), so rewording a string does not break these tests, but showing the
+// file, as JSON: lib/server.mjs), so rewording a string does not break these tests, but showing the
 // wrong language, or a string of the other language, does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,7 +2,7 @@
 // checked as they type with the build's own diagnostics, the real widget
 // previews the edited content, a changed route shows in "what changed for
 // patients", the download is the edited text, nothing is requested after
-// load, the draft is kept on the device unless the clinician says not to,
+// load, the clinician's work is kept on the device unless they say not to,
 // leaving with unsaved changes asks first, and axe finds no violation. Screenshots go to output/studio-*.png (artifacts, compared
 // with nothing; the ones in docs/ are copies of them).
 import { test, before, after } from 'node:test';
@@ -422,7 +422,7 @@ test('the form view: an outcome\'s Spanish summary edited there shows in the tex
       [true, caret, caret + '"severty"'.length]);
   }));
 
-test('after load nothing is requested; the draft is kept on this device until the clinician unticks "keep my draft"', () =>
+test('after load nothing is requested; the work is kept on this device until the clinician unticks "keep my work"', () =>
   withPage(browser, {}, async ({ page, context }) => {
     const seen = [];
     context.on('request', (r) => { if (!r.url().endsWith('/favicon.ico')) seen.push(`${r.method()} ${r.url()}`); });
@@ -435,15 +435,15 @@ test('after load nothing is requested; the draft is kept on this device until th
     await walk(preview(page), [['red_flags', ['vision']]]);
     await page.locator('[data-field="by"]').fill('Dr Ana Test');
     assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {
-      'symptom-checker-studio.draft': text,
-      'symptom-checker-studio.draft-name': 'botox-aftercare.toml',
-    }, 'the draft, and nothing else');
+      'symptom-checker-studio.work': text,
+      'symptom-checker-studio.work-name': 'botox-aftercare.toml',
+    }, 'the work, and nothing else');
     assert.equal(await page.evaluate(() => sessionStorage.length + document.cookie.length), 0);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     assert.deepEqual(seen.slice(loaded), [], 'requests after load');
     assert.deepEqual(server.requests.slice(served).filter((p) => p !== '/favicon.ico'), [], 'requests the server saw');
 
-    // Unticking clears the draft, and the choice is remembered.
+    // Unticking clears the kept work, and the choice is remembered.
     await page.locator('[data-action="keep"]').uncheck();
     assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'symptom-checker-studio.keep': 'no' });
     assert.match(await page.locator('[data-role="keep-note"]').textContent(), /closing this page forgets your changes/);
@@ -457,11 +457,32 @@ test('after load nothing is requested; the draft is kept on this device until th
     assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'symptom-checker-studio.keep': 'no' });
     // Ticking it again keeps the text as it is now.
     await page.locator('[data-action="keep"]').check();
-    assert.equal(await page.evaluate(() => localStorage.getItem('symptom-checker-studio.draft')), text);
+    assert.equal(await page.evaluate(() => localStorage.getItem('symptom-checker-studio.work')), text);
     assert.equal(await page.evaluate(() => localStorage.getItem('symptom-checker-studio.keep')), null);
   }));
 
-test('leaving with unsaved changes asks first, a reload restores the draft, and a downloaded text leaves without asking', () =>
+test('work kept under the earlier storage names still opens, and is then kept under the new ones', () =>
+  withPage(browser, {}, async ({ page }) => {
+    const old = edited('After your Botox treatment: check a symptom', 'Kept by an earlier studio');
+    // Before the page's own scripts, as an earlier studio left it.
+    await page.addInitScript((text) => {
+      if (localStorage.getItem('symptom-checker-studio.work') === null) {
+        localStorage.setItem('symptom-checker-studio.draft', text);
+        localStorage.setItem('symptom-checker-studio.draft-name', 'earlier.toml');
+      }
+    }, old);
+    await open(page);
+    assert.equal(await page.locator('#st-text').inputValue(), old);
+    assert.match(await page.locator('[data-role="opened"]').textContent(), /your kept work: earlier\.toml/);
+    const text = edited('Kept by an earlier studio', 'Kept again', old);
+    await type(page, text, /^No problems/);
+    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {
+      'symptom-checker-studio.work': text,
+      'symptom-checker-studio.work-name': 'earlier.toml',
+    }, 'under the new names only');
+  }));
+
+test('leaving with unsaved changes asks first, a reload restores the kept work, and a downloaded text leaves without asking', () =>
   withPage(browser, { acceptDownloads: true }, async ({ page, log }) => {
     await open(page);
     // Nothing changed: the page closes without asking.
@@ -477,7 +498,7 @@ test('leaving with unsaved changes asks first, a reload restores the draft, and 
     assert.equal(page.isClosed(), false);
     assert.equal(await page.locator('#st-text').inputValue(), text);
 
-    // Saying yes: the reload restores the draft, even a keystroke not yet checked.
+    // Saying yes: the reload restores the kept work, even a keystroke not yet checked.
     page.removeAllListeners('dialog');
     page.on('dialog', (d) => { log.dialogs.push(`${d.type()}: ${d.message()}`); d.accept().catch(() => {}); });
     const more = `${text}# one more line\n`;
@@ -485,7 +506,7 @@ test('leaving with unsaved changes asks first, a reload restores the draft, and 
     await page.reload();
     await status(page, /^No problems/);
     assert.equal(await page.locator('#st-text').inputValue(), more);
-    assert.match(await page.locator('[data-role="opened"]').textContent(), /your kept draft/);
+    assert.match(await page.locator('[data-role="opened"]').textContent(), /your kept work/);
 
     // Downloaded: nothing is lost by leaving, so the page does not ask.
     await page.locator('#st-text').click();

@@ -18,6 +18,7 @@ use crate::approval::{approval_record_until, is_one_line, sign_off_record, with_
 use crate::diff::{diff, render as render_diff};
 use crate::export::{fhir_json, web_page_snippets};
 use crate::graph::mermaid_graph;
+use crate::json::content_json;
 use crate::review::review;
 use crate::stats::{render as render_stats, stats};
 use crate::table::{paths_csv, paths_report};
@@ -44,6 +45,7 @@ commands:
   paths [FILE] [--csv]   every path, most urgent first, as Markdown (CSV: one concern at a time)
   stats [FILE] [--all]   counts, paths, reading level (--all: every graded string)
   diff OLD NEW           paths and strings that changed between two content files
+  json [FILE]            the validated content as JSON (texts keyed by locale)
   review [FILE]          the review page: cargo content review > CONTENT-REVIEW.md
   hash [FILE]            the content hash a clinician's approval records
   fhir [FILE] [--questionnaire]
@@ -131,7 +133,7 @@ pub fn run(args: &[String]) -> Output {
             USAGE,
         ),
         (
-            cmd @ ("check" | "graph" | "paths" | "stats" | "review" | "signoff" | "fhir"
+            cmd @ ("check" | "graph" | "json" | "paths" | "stats" | "review" | "signoff" | "fhir"
             | "web-page"),
             [] | [_],
         ) => {
@@ -139,6 +141,7 @@ pub fn run(args: &[String]) -> Output {
             with_content(file, |content| match cmd {
                 "check" => check_ok(file, content, today()),
                 "graph" => Output::ok(mermaid_graph(content)),
+                "json" => Output::ok(content_json(content)),
                 "paths" if flag("--csv") => Output::ok(paths_csv(content)),
                 "paths" => Output::ok(paths_report(content)),
                 "stats" => Output::ok(render_stats(content, &stats(content), "##", flag("--all"))),
@@ -166,7 +169,7 @@ pub fn run(args: &[String]) -> Output {
             }
         }
         (
-            "check" | "graph" | "paths" | "stats" | "review" | "hash" | "signoff" | "fhir"
+            "check" | "graph" | "json" | "paths" | "stats" | "review" | "hash" | "signoff" | "fhir"
             | "web-page",
             _,
         ) => Output::fail(

@@ -19,6 +19,7 @@ pub mod export;
 pub mod fields;
 pub mod graph;
 pub mod grouped;
+pub mod json;
 pub mod markdown;
 pub mod readability;
 pub mod review;

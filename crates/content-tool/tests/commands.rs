@@ -334,6 +334,70 @@ fn usage_errors_exit_2_with_the_usage() {
 }
 
 #[test]
+fn json_has_every_id_text_urgency_and_target_of_the_validated_content() {
+    use serde_json::Value;
+    for file in FILES {
+        let c = content(file);
+        let json: Value = serde_json::from_str(&run_ok(&["json", file])).expect("valid JSON");
+        assert_eq!(json["id"], c.id.as_ref());
+        assert_eq!(json["version"], c.version.as_ref());
+        let status = if c.review.is_draft() {
+            "draft"
+        } else {
+            "approved"
+        };
+        assert_eq!(json["review"]["status"], status, "{file}");
+        let locales: Vec<&str> = c.locales.iter().map(AsRef::as_ref).collect();
+        assert_eq!(json["locales"], serde_json::json!(locales));
+        // Every text keyed by locale code, in the content's own words.
+        let text = |v: &Value, t: &symptom_checker_core::model::Text| {
+            for (i, code) in locales.iter().enumerate() {
+                assert_eq!(v[*code], t.0[i].as_ref(), "{file}: {code}");
+            }
+        };
+        text(&json["title"], &c.title);
+        let questions = json["questions"].as_array().expect("questions");
+        assert_eq!(questions.len(), c.questions.len());
+        for (q, jq) in c.questions.iter().zip(questions) {
+            assert_eq!(jq["id"], q.id.as_str());
+            assert_eq!(jq["kind"], q.kind.as_str());
+            text(&jq["text"], &q.text);
+            assert_eq!(jq["help"].is_null(), q.help.is_none());
+            for (a, ja) in q
+                .answers
+                .iter()
+                .zip(jq["answers"].as_array().expect("answers"))
+            {
+                assert_eq!(ja["id"], a.id.as_str());
+                text(&ja["label"], &a.label);
+                assert_eq!(ja["red_flag"], a.red_flag);
+                assert_eq!(ja["exclusive"], a.exclusive);
+                let next = match a.next {
+                    Target::Question(idx) => ("question", c.question(idx).id.as_str()),
+                    Target::Outcome(idx) => ("outcome", c.outcome(idx).id.as_str()),
+                };
+                assert_eq!(ja["next"][next.0], next.1, "{file}: {}/{}", q.id, a.id);
+            }
+        }
+        let outcomes = json["outcomes"].as_array().expect("outcomes");
+        assert_eq!(outcomes.len(), c.outcomes.len());
+        for (o, jo) in c.outcomes.iter().zip(outcomes) {
+            assert_eq!(jo["id"], o.id.as_str());
+            assert_eq!(jo["urgency"], o.urgency.as_str());
+            text(&jo["summary"], &o.summary);
+            assert_eq!(jo["steps"].as_array().map(Vec::len), Some(o.steps.len()));
+            for (s, js) in o
+                .sources
+                .iter()
+                .zip(jo["sources"].as_array().expect("sources"))
+            {
+                text(&js["url"], &s.url);
+            }
+        }
+    }
+}
+
+#[test]
 fn the_shipped_content_is_a_draft_and_the_second_file_is_approved() {
     let review = run_ok(&["review", SHIPPED]);
     assert!(review.contains("| Clinical sign-off | draft: not yet approved by a clinician |"));

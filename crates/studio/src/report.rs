@@ -1,15 +1,22 @@
 //! The review of valid content, from the content tool's own functions (the
 //! ones behind `cargo content paths`, `graph`, `stats` and `diff`): the
 //! path table, the decision graph laid out for drawing, the reading level
-//! of every graded string, and the comparison with the shipped content.
+//! of every graded string, every pair of concerns, and the comparison with
+//! the shipped content, row by row as the review's tables show them; and
+//! the form view's page, each text's languages side by side.
 //!
 //! Pure: content in, view-models out. Tested natively.
 
+use content_tool::combined::{combined, pair_cells};
+use content_tool::diff::{Diff, End, OnlyIn};
 use content_tool::graph::edges;
 use content_tool::grouped::{by_urgency, grouped_paths};
 use content_tool::readability::TARGET_GRADE;
 use content_tool::stats::stats;
 use symptom_checker_core::model::{Content, Kind, Locale, Target, Urgency};
+
+use crate::form::{Entry, Step};
+use crate::languages::name;
 
 /// One row of the path table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,6 +25,8 @@ pub struct PathRow {
     pub urgency: Urgency,
     /// The outcome's id.
     pub outcome: String,
+    /// The answers in order, in the words patients read (English).
+    pub words: String,
     /// The answers in order, by ids.
     pub answers: String,
     /// How many exact paths the row stands for.
@@ -28,13 +37,185 @@ pub struct PathRow {
 pub fn path_rows(content: &Content) -> Vec<PathRow> {
     by_urgency(content, grouped_paths(content))
         .iter()
-        .map(|p| PathRow {
-            urgency: p.urgency(content),
-            outcome: content.outcome(p.outcome).id.to_string(),
-            answers: p.describe(content),
-            exact: p.exact_paths(),
+        .map(|p| {
+            let answers = p.describe(content);
+            PathRow {
+                urgency: p.urgency(content),
+                outcome: content.outcome(p.outcome).id.to_string(),
+                words: in_patient_words(content, &answers, "en"),
+                answers,
+                exact: p.exact_paths(),
+            }
         })
         .collect()
+}
+
+/// Ids are written between backticks in the tool's words; the review
+/// shows them as plain text.
+fn plain(text: &str) -> String {
+    text.replace('`', "")
+}
+
+/// One row of a table of pairs of concerns: the cells of
+/// `content_tool::combined::PAIR_HEADER`, ids without backticks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairRow {
+    /// "Ticked", "First alone", "Second alone", "Shown", "Also".
+    pub cells: [String; 5],
+    /// How many exact paths the row stands for (in the content's own
+    /// table; a comparison's rows have none).
+    pub paths: Option<u64>,
+}
+
+impl PairRow {
+    fn of(cells: &[String; 5], paths: Option<u64>) -> PairRow {
+        PairRow {
+            cells: cells.each_ref().map(|c| plain(c)),
+            paths,
+        }
+    }
+}
+
+/// "Several concerns at once": every pair of concerns, each alone and what
+/// the two show together (`cargo content paths`, its last part).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pairs {
+    /// One row per pair.
+    pub rows: Vec<PairRow>,
+    /// Exact paths that open several branches.
+    pub combined_paths: u64,
+}
+
+/// Every pair of concerns of `content`.
+pub fn pairs(content: &Content) -> Pairs {
+    let all = combined(content);
+    Pairs {
+        rows: all
+            .rows
+            .iter()
+            .map(|r| PairRow::of(&pair_cells(content, r), Some(r.paths)))
+            .collect(),
+        combined_paths: all.paths,
+    }
+}
+
+/// A path that now ends somewhere else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedRow {
+    /// The answers in the words patients read (English).
+    pub words: String,
+    /// The answers by ids.
+    pub answers: String,
+    /// Where they led in the shipped content.
+    pub before: End,
+    /// Where they lead now.
+    pub now: End,
+}
+
+/// A path in one of the two versions only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OnlyRow {
+    /// The answers in order, by ids.
+    pub answers: String,
+    /// Where they lead in the version that has the path.
+    pub end: End,
+    /// What the other version does with the same answers, ids plain.
+    pub other: String,
+}
+
+/// A string or value that changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldRow {
+    /// Where it is in the file.
+    pub location: String,
+    /// Its locale, or "" for a value that is not a text.
+    pub locale: String,
+    /// Before; "(none)" when it is new.
+    pub before: String,
+    /// Now; "(none)" when it is gone.
+    pub now: String,
+}
+
+/// "What changed for patients": the comparison with the shipped content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Changes {
+    /// One sentence: nothing changed, or how much did.
+    pub summary: String,
+    /// Answers that now lead somewhere else.
+    pub changed: Vec<ChangedRow>,
+    /// Answer paths that are gone.
+    pub removed: Vec<OnlyRow>,
+    /// New answer paths.
+    pub added: Vec<OnlyRow>,
+    /// Results of two concerns together that are new or changed.
+    pub pairs_added: Vec<PairRow>,
+    /// Results of two concerns together that are gone.
+    pub pairs_removed: Vec<PairRow>,
+    /// Every changed string, then every other changed value.
+    pub fields: Vec<FieldRow>,
+}
+
+/// The review's rows of `diff`, the comparison of `content` with the
+/// shipped content.
+pub fn changes(content: &Content, diff: &Diff) -> Changes {
+    let summary = if diff.is_empty() {
+        "Nothing changed: this content is the same as the shipped content.".to_owned()
+    } else {
+        format!(
+            "{} answer paths end differently, {} are gone, {} are new; {} results of two concerns together are new or changed; {} strings and {} other values changed.",
+            diff.changed.len(),
+            diff.removed.len(),
+            diff.added.len(),
+            diff.pairs_added.len(),
+            diff.strings.len(),
+            diff.values.len()
+        )
+    };
+    let only = |paths: &[OnlyIn]| {
+        paths
+            .iter()
+            .map(|p| OnlyRow {
+                answers: p.path.answers.clone(),
+                end: p.path.end.clone(),
+                other: p
+                    .other
+                    .iter()
+                    .map(|r| plain(&r.render(&p.path.last)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })
+            .collect()
+    };
+    let pair_rows = |rows: &[[String; 5]]| rows.iter().map(|r| PairRow::of(r, None)).collect();
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
+    Changes {
+        summary,
+        changed: diff
+            .changed
+            .iter()
+            .map(|c| ChangedRow {
+                words: in_patient_words(content, &c.answers, "en"),
+                answers: c.answers.clone(),
+                before: c.old.clone(),
+                now: c.new.clone(),
+            })
+            .collect(),
+        removed: only(&diff.removed),
+        added: only(&diff.added),
+        pairs_added: pair_rows(&diff.pairs_added),
+        pairs_removed: pair_rows(&diff.pairs_removed),
+        fields: diff
+            .strings
+            .iter()
+            .chain(&diff.values)
+            .map(|c| FieldRow {
+                location: c.location.clone(),
+                locale: c.locale.clone().unwrap_or_default(),
+                before: value(&c.old),
+                now: value(&c.new),
+            })
+            .collect(),
+    }
 }
 
 /// What a box of the graph stands for.
@@ -261,6 +442,98 @@ pub fn in_patient_words(content: &Content, described: &str, locale: &str) -> Str
         .join(" → ")
 }
 
+/// One language's field of a text in the form view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageField {
+    /// The locale code.
+    pub locale: String,
+    /// The language's name, the field's label.
+    pub language: String,
+    /// The text in that language.
+    pub value: String,
+}
+
+/// A text of the form view: its languages side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguagePair {
+    /// Its name for a person ("summary", "answers › vision › label").
+    pub label: String,
+    /// Where it is in the file, for the edit.
+    pub path: Vec<Step>,
+    /// One field per language, in the file's order.
+    pub fields: Vec<LanguageField>,
+}
+
+/// A question or an outcome of the form view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormEntry {
+    /// The id of its section, for the outline's link.
+    pub anchor: String,
+    /// "question" or "outcome".
+    pub kind: &'static str,
+    /// Its id.
+    pub id: String,
+    /// "Question red_flags": the outline's words and the heading's start.
+    pub name: String,
+    /// The question, or the outcome's title, in the first language.
+    pub title: String,
+    /// Its texts.
+    pub pairs: Vec<LanguagePair>,
+}
+
+/// The form view's page: the entries a search finds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormPage {
+    /// The entries shown, in the file's order.
+    pub entries: Vec<FormEntry>,
+    /// "3 of 33 questions and outcomes".
+    pub count: String,
+}
+
+/// The entries of `all` that `query` finds (case-insensitive; all of them
+/// for an empty query), titled in the language `first`.
+pub fn form_page(all: &[Entry], first: &str, query: &str) -> FormPage {
+    let query = query.trim().to_lowercase();
+    let entries: Vec<FormEntry> = all
+        .iter()
+        .filter(|e| e.matches(&query))
+        .map(|e| {
+            let mut kind = e.kind.chars();
+            let capital: String = kind
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(kind).collect());
+            FormEntry {
+                anchor: format!("st-f-{}-{}", e.kind, e.id),
+                kind: e.kind,
+                id: e.id.clone(),
+                name: format!("{capital} {}", e.id),
+                title: e.heading(first),
+                pairs: e
+                    .texts
+                    .iter()
+                    .map(|t| LanguagePair {
+                        label: t.label.clone(),
+                        path: t.path.clone(),
+                        fields: t
+                            .values
+                            .iter()
+                            .map(|(locale, value)| LanguageField {
+                                language: name(locale),
+                                locale: locale.clone(),
+                                value: value.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    FormPage {
+        count: format!("{} of {} questions and outcomes", entries.len(), all.len()),
+        entries,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +587,180 @@ mod tests {
         assert_eq!(in_patient_words(&content, "nowhere: x", "en"), "nowhere: x");
         let any = in_patient_words(&content, "red_flags: any of {vision, breathing}", "en");
         assert!(any.contains("any of {“"), "{any}");
+    }
+
+    #[test]
+    fn path_rows_say_their_answers_in_patient_words() {
+        let content = shipped();
+        for r in path_rows(&content) {
+            assert_eq!(r.words, in_patient_words(&content, &r.answers, "en"));
+        }
+    }
+
+    #[test]
+    fn pairs_are_the_rows_of_cargo_content_paths_with_plain_ids() {
+        let content = shipped();
+        let p = pairs(&content);
+        let all = combined(&content);
+        assert_eq!(p.rows.len(), all.rows.len());
+        assert_eq!(p.combined_paths, all.paths);
+        assert!(
+            !p.rows.is_empty(),
+            "the shipped content has several concerns"
+        );
+        for (row, r) in p.rows.iter().zip(&all.rows) {
+            assert_eq!(row.paths, Some(r.paths));
+            let cells = pair_cells(&content, r);
+            for (shown, by_tool) in row.cells.iter().zip(&cells) {
+                assert_eq!(*shown, by_tool.replace('`', ""));
+                assert!(!shown.contains('`'), "{shown}");
+            }
+        }
+    }
+
+    /// The shipped text with one route and one English string changed.
+    fn edited() -> Content {
+        let start = shipped::TEXT
+            .find("id = \"not_working_when\"")
+            .expect("there");
+        let (head, tail) = shipped::TEXT.split_at(start);
+        let tail = tail
+            .replacen(
+                "next = \"wait_full_effect\"",
+                "next = \"not_working_review\"",
+                1,
+            )
+            .replacen("Do not rub or press the spot.", "Do not rub the spot.", 1);
+        load("x.toml", &format!("{head}{tail}")).expect("valid")
+    }
+
+    #[test]
+    fn changes_list_each_changed_route_and_string_as_the_review_shows_them() {
+        let (old, new) = (shipped(), edited());
+        let d = content_tool::diff::diff(&old, &new);
+        let c = changes(&new, &d);
+        assert!(
+            c.summary
+                .starts_with("1 answer paths end differently, 0 are gone, 0 are new;"),
+            "{}",
+            c.summary
+        );
+        let [row] = c.changed.as_slice() else {
+            panic!("one changed route: {:?}", c.changed);
+        };
+        assert_eq!(row.before.outcome, "wait_full_effect");
+        assert_eq!(row.now.outcome, "not_working_review");
+        assert_eq!(row.words, in_patient_words(&new, &row.answers, "en"));
+        assert_ne!(row.words, row.answers, "in patient words, not ids");
+        // The string first, then the value (the route), which has no locale.
+        let [string, value] = c.fields.as_slice() else {
+            panic!("one changed string and one value: {:?}", c.fields);
+        };
+        assert_eq!(string.locale, "en");
+        assert_eq!(string.before, "Do not rub or press the spot.");
+        assert_eq!(string.now, "Do not rub the spot.");
+        assert_eq!(value.locale, "");
+        assert_eq!(
+            (value.before.as_str(), value.now.as_str()),
+            ("wait_full_effect", "not_working_review")
+        );
+        assert!(c.removed.is_empty() && c.added.is_empty());
+        assert_eq!(c.pairs_added.len(), d.pairs_added.len());
+        assert_eq!(c.pairs_removed.len(), d.pairs_removed.len());
+        for row in c.pairs_added.iter().chain(&c.pairs_removed) {
+            assert_eq!(row.paths, None, "a comparison's pairs have no count");
+            assert!(row.cells.iter().all(|cell| !cell.contains('`')), "{row:?}");
+        }
+
+        let same = changes(&old, &content_tool::diff::diff(&old, &old));
+        assert_eq!(
+            same.summary,
+            "Nothing changed: this content is the same as the shipped content."
+        );
+        assert!(same.changed.is_empty() && same.fields.is_empty());
+    }
+
+    #[test]
+    fn a_path_only_in_one_version_says_what_the_other_does_with_plain_ids() {
+        // The shipped content against the second, unrelated file: every path
+        // of one is foreign to the other.
+        let other = load(
+            "ear-piercing.toml",
+            include_str!("../../../tests/content/ear-piercing.toml"),
+        )
+        .expect("valid");
+        let d = content_tool::diff::diff(&shipped(), &other);
+        let c = changes(&other, &d);
+        assert_eq!(c.removed.len(), d.removed.len());
+        assert_eq!(c.added.len(), d.added.len());
+        for (row, p) in c.removed.iter().zip(&d.removed) {
+            assert_eq!(row.end, p.path.end);
+            assert!(!row.other.contains('`'), "{}", row.other);
+            assert_eq!(
+                row.other,
+                p.other
+                    .iter()
+                    .map(|r| r.render(&p.path.last).replace('`', ""))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+        }
+        let missing = c
+            .fields
+            .iter()
+            .any(|f| f.before == "(none)" || f.now == "(none)");
+        assert!(missing, "a value in one file only reads (none)");
+    }
+
+    #[test]
+    fn the_form_page_puts_each_text_s_languages_side_by_side() {
+        let all = crate::form::entries(shipped::TEXT, &["en", "es"]).expect("TOML");
+        let page = form_page(&all, "en", "");
+        assert_eq!(page.entries.len(), all.len());
+        assert_eq!(
+            page.count,
+            format!("{0} of {0} questions and outcomes", all.len())
+        );
+        let first = &page.entries[0];
+        assert_eq!(first.name, "Question red_flags");
+        assert_eq!(first.anchor, "st-f-question-red_flags");
+        assert_eq!(first.title, shipped().questions[0].text.get(Locale(0)));
+        // Each text's languages in the file's order, named; a localized URL
+        // may have only the language it is for.
+        let mut both = 0;
+        for pair in page.entries.iter().flat_map(|e| &e.pairs) {
+            let languages: Vec<&str> = pair.fields.iter().map(|f| f.language.as_str()).collect();
+            match languages.as_slice() {
+                ["English", "Spanish"] => both += 1,
+                ["English"] | ["Spanish"] => assert!(pair.label.contains("localized_url")),
+                other => panic!("{}: {other:?}", pair.label),
+            }
+        }
+        assert!(both > 100, "{both} texts in both languages");
+        let outcome = page
+            .entries
+            .iter()
+            .find(|e| e.kind == "outcome")
+            .expect("an outcome");
+        assert!(outcome.name.starts_with("Outcome "), "{}", outcome.name);
+    }
+
+    #[test]
+    fn a_search_keeps_the_entries_it_finds_and_counts_them() {
+        let all = crate::form::entries(shipped::TEXT, &["en", "es"]).expect("TOML");
+        let page = form_page(&all, "en", "  RED_FLAGS ");
+        assert_eq!(page.entries.len(), 1);
+        assert_eq!(page.entries[0].id, "red_flags");
+        assert_eq!(
+            page.count,
+            format!("1 of {} questions and outcomes", all.len())
+        );
+        assert_eq!(
+            form_page(&all, "en", "no such words anywhere")
+                .entries
+                .len(),
+            0
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Everything the studio asks of the browser, in one place: the clock, the
-//! draft kept on this device (unless the clinician says not to), the
+//! clinician's work kept on this device (unless they say not to), the
 //! question before leaving with unsaved changes, downloads as Blobs,
 //! reading a picked file and moving the editor's cursor. (The preview's
 //! shadow root, style sheet and clock are the embed's own.) Nothing here
@@ -10,11 +10,18 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlTextAreaElement};
 use yew::NodeRef;
 
-/// Where the kept draft lives in `localStorage`.
-const DRAFT_KEY: &str = "symptom-checker-studio.draft";
-/// Where the kept draft's file name lives.
-const DRAFT_NAME_KEY: &str = "symptom-checker-studio.draft-name";
-/// "no" once the clinician unticked "keep my draft": the one thing kept
+/// Where the kept work (the text being edited) lives in `localStorage`.
+const WORK_KEY: &str = "symptom-checker-studio.work";
+/// Where the kept work's file name lives.
+const WORK_NAME_KEY: &str = "symptom-checker-studio.work-name";
+/// The same two under their earlier names, read when the new ones are
+/// empty (work kept by an earlier studio still opens) and removed once the
+/// work is kept under the new ones.
+const OLD_KEYS: [&str; 2] = [
+    "symptom-checker-studio.draft",
+    "symptom-checker-studio.draft-name",
+];
+/// "no" once the clinician unticked "keep my work": the one thing kept
 /// then, so that the box stays unticked next time.
 const KEEP_KEY: &str = "symptom-checker-studio.keep";
 
@@ -32,28 +39,36 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The draft kept on this device, with its file name, if the clinician
-/// asked to keep one.
-pub fn kept_draft() -> Option<(String, String)> {
+/// The work kept on this device, with its file name, if the clinician
+/// asked to keep it.
+pub fn kept_work() -> Option<(String, String)> {
     let storage = storage()?;
-    let text = storage.get_item(DRAFT_KEY).ok().flatten()?;
+    let [text_key, name_key] = if storage.get_item(WORK_KEY).ok().flatten().is_some() {
+        [WORK_KEY, WORK_NAME_KEY]
+    } else {
+        OLD_KEYS
+    };
+    let text = storage.get_item(text_key).ok().flatten()?;
     let name = storage
-        .get_item(DRAFT_NAME_KEY)
+        .get_item(name_key)
         .ok()
         .flatten()
         .unwrap_or_default();
     Some((name, text))
 }
 
-/// Keeps `text` on this device (the clinician ticked "keep my draft").
-pub fn keep_draft(name: &str, text: &str) {
+/// Keeps `text` on this device (the clinician ticked "keep my work").
+pub fn keep_work(name: &str, text: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(DRAFT_KEY, text);
-        let _ = storage.set_item(DRAFT_NAME_KEY, name);
+        let _ = storage.set_item(WORK_KEY, text);
+        let _ = storage.set_item(WORK_NAME_KEY, name);
+        for key in OLD_KEYS {
+            let _ = storage.remove_item(key);
+        }
     }
 }
 
-/// Whether to keep the draft on this device: yes, unless the clinician
+/// Whether to keep the work on this device: yes, unless the clinician
 /// unticked the box.
 pub fn keep_wanted() -> bool {
     storage()
@@ -61,19 +76,20 @@ pub fn keep_wanted() -> bool {
         .is_none_or(|v| v != "no")
 }
 
-/// The clinician ticked "keep my draft" again: keeps `text` from now on.
+/// The clinician ticked "keep my work" again: keeps `text` from now on.
 pub fn keep_again(name: &str, text: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(KEEP_KEY);
     }
-    keep_draft(name, text);
+    keep_work(name, text);
 }
 
-/// Forgets the kept draft, and that the clinician wants one kept.
-pub fn forget_draft() {
+/// Forgets the kept work, and that the clinician wants it kept.
+pub fn forget_work() {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(DRAFT_KEY);
-        let _ = storage.remove_item(DRAFT_NAME_KEY);
+        for key in [WORK_KEY, WORK_NAME_KEY].into_iter().chain(OLD_KEYS) {
+            let _ = storage.remove_item(key);
+        }
         let _ = storage.set_item(KEEP_KEY, "no");
     }
 }
@@ -87,12 +103,12 @@ pub struct Leaving {
     pub text: String,
     /// The text as opened or last downloaded.
     pub saved: String,
-    /// Keep the draft on this device.
+    /// Keep the work on this device.
     pub keep: bool,
 }
 
 /// When the page is left (closed, reloaded, another address): keeps the
-/// draft at once if asked (a check may not have kept the last keystrokes
+/// work at once if asked (a check may not have kept the last keystrokes
 /// yet), and asks first when the text differs from what was opened or
 /// last downloaded. Installed once, for the life of the page.
 pub fn on_leave(state: std::rc::Rc<std::cell::RefCell<Leaving>>) {
@@ -103,7 +119,7 @@ pub fn on_leave(state: std::rc::Rc<std::cell::RefCell<Leaving>>) {
         move |event: web_sys::BeforeUnloadEvent| {
             let state = state.borrow();
             if state.keep {
-                keep_draft(&state.name, &state.text);
+                keep_work(&state.name, &state.text);
             }
             if state.text != state.saved {
                 event.prevent_default();

@@ -8,9 +8,11 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
-import { uiTexts } from '../../../tools/ui-text.mjs';
+const execFileAsync = promisify(execFile);
 
 /** The repository root. */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -153,7 +155,9 @@ export async function startServer({ root = DIST, pages = {}, headers = {}, gzip 
 //
 // Tests that check wording (Spanish on screen, hostile strings shown as
 // text, a second content file) read it from the sources instead of copying
-// it, so a reworded string changes the expectation, not the test.
+// it, so a reworded string changes the expectation, not the test. Both come
+// as JSON written by the Rust side: the content from the content tool (the
+// build's own validation), the interface text from src/i18n.rs.
 
 /** The shipped content file. */
 export const CONTENT = path.join(REPO, 'static/content/botox-aftercare.toml');
@@ -162,84 +166,33 @@ export const CONTENT_HOSTILE = path.join(REPO, 'tests/content/hostile.toml');
 /** The second, fictional content file (built into dist-alt/). */
 export const CONTENT_ALT = path.join(REPO, 'tests/content/ear-piercing.toml');
 
-/** Parses one TOML value at `s[i]` (the subset the content files use). */
-function tomlValue(s, i) {
-  const skip = () => { while (i < s.length && /[\s,]/.test(s[i])) i++; };
-  skip();
-  if (s[i] === '"') {
-    let j = i + 1;
-    while (s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
-    return [JSON.parse(s.slice(i, j + 1)), j + 1];
-  }
-  if (s[i] === '[' || s[i] === '{') {
-    const table = s[i] === '{';
-    const out = table ? {} : [];
-    i++;
-    for (;;) {
-      skip();
-      if (s[i] === (table ? '}' : ']')) return [out, i + 1];
-      if (table) {
-        const key = /^[\w-]+/.exec(s.slice(i))[0];
-        i = s.indexOf('=', i + key.length) + 1;
-        const [v, k] = tomlValue(s, i);
-        out[key] = v;
-        i = k;
-      } else {
-        const [v, k] = tomlValue(s, i);
-        out.push(v);
-        i = k;
-      }
-    }
-  }
-  const word = /^[^\s,\]}]+/.exec(s.slice(i))[0];
-  return [word === 'true' ? true : word === 'false' ? false : Number.isNaN(Number(word)) ? word : Number(word), i + word.length];
-}
-
 /** The placeholder an outcome text writes for the emergency number. */
 export const EMERGENCY_NUMBER = '{emergency_number}';
 
+/** Each content file's JSON form (`cargo content json FILE`), read once. */
+const contentJson = new Map();
+
 /**
- * Reads a content file (the TOML subset of static/content/*.toml) into
- * `{ id, version, review: { status, approved_by, role, date, content_hash },
- * locales, title, intro, questions: [{ id, kind, text, help, groups: [{ id,
- * label }], answers: [{ id, label, hint, red_flag, exclusive, next, group }]
- * }], outcomes: [{ id, urgency, title, summary, steps, sooner,
- * tell_clinician, sources: [{ title, url }] }] }`; localized strings are
- * `{ en, es }` objects, and outcome texts have `{emergency_number}` filled
- * in with `emergencyNumber`, as the widget shows them. Also `question(id)`,
+ * A content file as the content tool validates it, from `cargo content
+ * json FILE` (crates/content-tool/src/json.rs): `{ id, version, review: {
+ * status, approved_by, role, date, next_review, content_hash }, locales,
+ * default_locale, title, intro, scope, questions: [{ id, kind, text, help,
+ * groups: [{ label }], answers: [{ id, label, hint, about, red_flag,
+ * exclusive, next: { question } | { outcome }, group }] }], outcomes: [{
+ * id, urgency, title, summary, steps, sooner, tell_clinician, sources: [{
+ * title, url }] }] }`; localized strings (source URLs too) are `{ en, es }`
+ * objects, and outcome texts have `{emergency_number}` filled in with
+ * `emergencyNumber`, as the widget shows them. Also `question(id)`,
  * `answer(qid, aid)`, `outcome(id)`.
  */
 export async function readContent(file = CONTENT, { emergencyNumber = '911' } = {}) {
-  const text = (await fs.readFile(file, 'utf8')).replace(/^\s*#.*$/gm, '');
-  const doc = { questions: [], outcomes: [], review: { status: 'draft' } };
-  let target = doc;
-  const re = /^\s*(?:\[\[([\w.]+)\]\]|\[(\w+)\]|([\w-]+)\s*=\s*)/gm;
-  let m;
-  while ((m = re.exec(text))) {
-    if (m[2]) {
-      target = doc[m[2]] = {};
-      continue;
-    }
-    if (m[1]) {
-      const [table, sub] = m[1].split('.');
-      if (!sub) { target = {}; doc[table].push(target); } else {
-        const parent = doc[table].at(-1);
-        target = {};
-        (parent[sub] ??= []).push(target);
-      }
-      continue;
-    }
-    const [value, end] = tomlValue(text, re.lastIndex);
-    target[m[3]] = value;
-    re.lastIndex = end;
+  if (!contentJson.has(file)) {
+    const { stdout } = await execFileAsync('cargo', ['content', 'json', file], { cwd: REPO, maxBuffer: 64 << 20 });
+    contentJson.set(file, stdout);
   }
-  for (const q of doc.questions) {
-    q.answers ??= [];
-    q.groups ??= [];
-  }
+  const doc = JSON.parse(contentJson.get(file));
   const fill = (t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.replaceAll(EMERGENCY_NUMBER, emergencyNumber)]));
   for (const o of doc.outcomes) {
-    o.sources ??= [];
     for (const key of ['title', 'summary', 'sooner', 'tell_clinician']) o[key] = fill(o[key]);
     o.steps = o.steps.map(fill);
   }
@@ -253,9 +206,12 @@ function assert_(message) {
   throw new Error(message);
 }
 
-/** The widget's interface text in one language (`tools/ui-text.mjs`). */
+/** The widget's interface text (`static/ui-text.json`, written from src/i18n.rs). */
+export const UI_TEXT = path.join(REPO, 'static/ui-text.json');
+
+/** The widget's interface text in one language. */
 export async function readUi(code) {
-  const ui = uiTexts()[code];
-  if (!ui) throw new Error(`src/i18n.rs has no interface text for ${code}`);
+  const ui = JSON.parse(await fs.readFile(UI_TEXT, 'utf8'))[code];
+  if (!ui) throw new Error(`static/ui-text.json has no interface text for ${code}`);
   return ui;
 }

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::form::{Entry, entries, set_text};
-use crate::languages::name;
+use crate::form::{entries, set_text};
+use crate::report::{FormEntry, form_page};
 
 /// Props of [`FormView`].
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub struct FormViewProps {
     pub on_input: Callback<String>,
 }
 
-/// The form view.
+/// The form view: renders `report::form_page`.
 #[component]
 pub fn FormView(props: &FormViewProps) -> Html {
     let query = use_state(String::new);
@@ -41,51 +41,17 @@ pub fn FormView(props: &FormViewProps) -> Html {
             </section>
         };
     };
-    let q = query.to_lowercase();
-    let shown: Vec<&Entry> = all.iter().filter(|e| e.matches(q.trim())).collect();
-    let anchor = |e: &Entry| format!("st-f-{}-{}", e.kind, e.id);
-    let outline = shown.iter().map(|e| {
+    let first = props.locales.first().map_or("", String::as_str);
+    let page = form_page(all, first, &query);
+    let outline = page.entries.iter().map(|e| {
         html! {
-            <li><a href={format!("#{}", anchor(e))}>{ format!("{} {}", capital(e.kind), e.id) }</a></li>
+            <li><a href={format!("#{}", e.anchor)}>{ e.name.clone() }</a></li>
         }
     });
-    let first = props.locales.first().cloned().unwrap_or_default();
-    let sections = shown.iter().map(|e| {
-        let fields = e.texts.iter().map(|t| {
-            let columns = t.values.iter().map(|(locale, value)| {
-                let oninput = {
-                    let (text, path, locale) = (props.text.clone(), t.path.clone(), locale.clone());
-                    let on_input = props.on_input.clone();
-                    Callback::from(move |ev: InputEvent| {
-                        let Some(area) = ev.target_dyn_into::<HtmlTextAreaElement>() else {
-                            return;
-                        };
-                        if let Some(edited) = set_text(&text, &path, &locale, &area.value()) {
-                            on_input.emit(edited);
-                        }
-                    })
-                };
-                html! {
-                    <label class="st-field">{ name(locale) }
-                        <textarea rows="2" lang={locale.clone()} data-locale={locale.clone()}
-                            value={value.clone()} {oninput} />
-                    </label>
-                }
-            });
-            html! {
-                <fieldset class="st-pair" data-text={t.label.clone()}>
-                    <legend>{ t.label.clone() }</legend>
-                    { for columns }
-                </fieldset>
-            }
-        });
-        html! {
-            <section class="st-entry" id={anchor(e)} data-kind={e.kind} data-id={e.id.clone()}>
-                <h3>{ format!("{} {}: ", capital(e.kind), e.id) }<span class="st-entry-title">{ e.heading(&first) }</span></h3>
-                { for fields }
-            </section>
-        }
-    });
+    let sections = page
+        .entries
+        .iter()
+        .map(|e| entry(e, &props.text, &props.on_input));
     let on_search = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -101,7 +67,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
             <label class="st-field">{ "Search the texts" }
                 <input type="search" data-action="form-search" value={(*query).clone()} oninput={on_search} />
             </label>
-            <p role="status" data-role="form-count">{ format!("{} of {} questions and outcomes", shown.len(), all.len()) }</p>
+            <p role="status" data-role="form-count">{ page.count.clone() }</p>
             <div class="st-form-body">
                 <nav aria-label="Outline" class="st-outline"><ul class="st-plain">{ for outline }</ul></nav>
                 <div class="st-entries">{ for sections }</div>
@@ -110,9 +76,41 @@ pub fn FormView(props: &FormViewProps) -> Html {
     }
 }
 
-fn capital(kind: &str) -> String {
-    let mut chars = kind.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+/// One question or outcome: each text's languages side by side, each an
+/// edit of that one string.
+fn entry(e: &FormEntry, text: &str, on_input: &Callback<String>) -> Html {
+    let pairs = e.pairs.iter().map(|pair| {
+        let fields = pair.fields.iter().map(|f| {
+            let oninput = {
+                let (text, path, locale) = (text.to_owned(), pair.path.clone(), f.locale.clone());
+                let on_input = on_input.clone();
+                Callback::from(move |ev: InputEvent| {
+                    let Some(area) = ev.target_dyn_into::<HtmlTextAreaElement>() else {
+                        return;
+                    };
+                    if let Some(edited) = set_text(&text, &path, &locale, &area.value()) {
+                        on_input.emit(edited);
+                    }
+                })
+            };
+            html! {
+                <label class="st-field">{ f.language.clone() }
+                    <textarea rows="2" lang={f.locale.clone()} data-locale={f.locale.clone()}
+                        value={f.value.clone()} {oninput} />
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="st-pair" data-text={pair.label.clone()}>
+                <legend>{ pair.label.clone() }</legend>
+                { for fields }
+            </fieldset>
+        }
+    });
+    html! {
+        <section class="st-entry" id={e.anchor.clone()} data-kind={e.kind} data-id={e.id.clone()}>
+            <h3>{ format!("{}: ", e.name) }<span class="st-entry-title">{ e.title.clone() }</span></h3>
+            { for pairs }
+        </section>
+    }
 }

@@ -41,7 +41,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
         use_effect_with((), move |_| {
             let root = host
                 .cast::<Element>()
-                .and_then(|host| symptom_checker::embed::widget_root(&host))
+                .and_then(|host| symptom_checker::embed::widget_root(&host).ok())
                 .map(|(_, root)| root);
             inner.set(root);
         });

@@ -2,17 +2,19 @@
 //! answer path, the decision graph and the reading level of every string,
 //! from the content tool's own reports.
 
-use content_tool::combined::{PAIR_HEADER, combined, pair_cells};
+use content_tool::combined::PAIR_HEADER;
 use std::rc::Rc;
 
-use content_tool::diff::{Diff, OnlyIn};
+use content_tool::diff::{Diff, End};
 use content_tool::readability::TARGET_GRADE;
 use symptom_checker::content::ContentRef;
-use symptom_checker_core::model::{Content, Urgency};
 use yew::prelude::*;
 
 use crate::languages::OneSided;
-use crate::report::{self, Graph, NODE_HEIGHT, NODE_WIDTH, NodeKind, PathRow, Reading};
+use crate::report::{
+    self, Changes, FieldRow, Graph, NODE_HEIGHT, NODE_WIDTH, NodeKind, OnlyRow, PairRow, Pairs,
+    PathRow, Reading,
+};
 
 /// Props of [`Review`].
 #[derive(Properties, PartialEq)]
@@ -25,52 +27,42 @@ pub struct ReviewProps {
     pub one_sided: Rc<Vec<OneSided>>,
 }
 
-/// Everything the review shows, computed once per content.
+/// Everything the review shows, computed once per content
+/// (`crate::report`); this component only renders it.
 struct Reports {
     paths: Vec<PathRow>,
-    /// Every pair of concerns: each alone, and what the two show together.
-    pairs: Vec<([String; 5], u64)>,
-    /// Exact paths that open several branches.
-    combined_paths: u64,
+    pairs: Pairs,
     graph: Graph,
     reading: Vec<Reading>,
-}
-
-/// The pair rows of `content` and how many exact paths combine branches.
-fn pairs_of(content: &symptom_checker_core::model::Content) -> (Vec<([String; 5], u64)>, u64) {
-    let all = combined(content);
-    let rows = all
-        .rows
-        .iter()
-        .map(|r| (pair_cells(content, r), r.paths))
-        .collect();
-    (rows, all.paths)
 }
 
 /// The review of the edited content.
 #[component]
 pub fn Review(props: &ReviewProps) -> Html {
     let reports = use_memo(props.content.clone(), |content| {
-        content.as_ref().map(|c| {
-            let (pairs, combined_paths) = pairs_of(c);
-            Reports {
-                paths: report::path_rows(c),
-                pairs,
-                combined_paths,
-                graph: report::graph(c),
-                reading: report::reading(c),
-            }
+        content.as_ref().map(|c| Reports {
+            paths: report::path_rows(c),
+            pairs: report::pairs(c),
+            graph: report::graph(c),
+            reading: report::reading(c),
         })
     });
+    let changes = use_memo(
+        (props.content.clone(), props.diff.clone()),
+        |(content, diff)| match (content, &**diff) {
+            (Some(c), Some(d)) => Some(report::changes(c, d)),
+            _ => None,
+        },
+    );
     let body = match &*reports {
         None => html! {
             <p class="st-note">{ "Fix the problems above to review this content." }</p>
         },
         Some(r) => html! {
             <>
-            { changes(props.content.as_deref(), (*props.diff).as_ref(), &props.one_sided) }
-            { paths(props.content.as_deref(), &r.paths) }
-            { pairs(&r.pairs, r.combined_paths) }
+            { for (*changes).as_ref().map(|c| changes_view(c, &props.one_sided)) }
+            { paths(&r.paths) }
+            { pairs(&r.pairs) }
             { graph(&r.graph) }
             { reading(&r.reading) }
             </>
@@ -84,14 +76,8 @@ pub fn Review(props: &ReviewProps) -> Html {
     }
 }
 
-/// Ids are written between backticks in the tool's words; here they are
-/// plain text.
-fn plain(text: &str) -> String {
-    text.replace('`', "")
-}
-
-fn end(outcome: &str, urgency: Urgency) -> Html {
-    html! { <><code>{ outcome.to_owned() }</code>{ format!(" ({})", urgency.as_str()) }</> }
+fn end(end: &End) -> Html {
+    html! { <><code>{ end.outcome.clone() }</code>{ format!(" ({})", end.urgency.as_str()) }</> }
 }
 
 /// A table in a region that scrolls by itself and can be reached with the
@@ -120,38 +106,14 @@ fn one_language(one_sided: &[OneSided]) -> Option<Html> {
     })
 }
 
-/// A path by ids in the words patients read (English), or as it is.
-fn words(content: Option<&Content>, described: &str) -> String {
-    content.map_or_else(
-        || described.to_owned(),
-        |c| report::in_patient_words(c, described, "en"),
-    )
-}
-
-fn changes(content: Option<&Content>, diff: Option<&Diff>, one_sided: &[OneSided]) -> Html {
-    let Some(d) = diff else {
-        return html! {};
-    };
-    let summary = if d.is_empty() {
-        "Nothing changed: this content is the same as the shipped content.".to_owned()
-    } else {
-        format!(
-            "{} answer paths end differently, {} are gone, {} are new; {} results of two concerns together are new or changed; {} strings and {} other values changed.",
-            d.changed.len(),
-            d.removed.len(),
-            d.added.len(),
-            d.pairs_added.len(),
-            d.strings.len(),
-            d.values.len()
-        )
-    };
-    let changed = (!d.changed.is_empty()).then(|| {
-        let rows = d.changed.iter().map(|c| html! {
+fn changes_view(c: &Changes, one_sided: &[OneSided]) -> Html {
+    let changed = (!c.changed.is_empty()).then(|| {
+        let rows = c.changed.iter().map(|r| html! {
             <tr>
-                <td>{ words(content, &c.answers) }</td>
-                <td class="st-ids">{ c.answers.clone() }</td>
-                <td>{ end(&c.old.outcome, c.old.urgency) }</td>
-                <td>{ end(&c.new.outcome, c.new.urgency) }</td>
+                <td>{ r.words.clone() }</td>
+                <td class="st-ids">{ r.answers.clone() }</td>
+                <td>{ end(&r.before) }</td>
+                <td>{ end(&r.now) }</td>
             </tr>
         });
         html! {
@@ -166,17 +128,14 @@ fn changes(content: Option<&Content>, diff: Option<&Diff>, one_sided: &[OneSided
             </>
         }
     });
-    let only = |title: &'static str, role: &'static str, other: &'static str, paths: &[OnlyIn]| {
-        (!paths.is_empty()).then(|| {
-            let rows = paths.iter().map(|p| {
-                let results: Vec<String> = p.other.iter().map(|r| plain(&r.render(&p.path.last))).collect();
-                html! {
-                    <tr>
-                        <td>{ p.path.answers.clone() }</td>
-                        <td>{ end(&p.path.end.outcome, p.path.end.urgency) }</td>
-                        <td>{ results.join("; ") }</td>
-                    </tr>
-                }
+    let only = |title: &'static str, role: &'static str, other: &'static str, rows: &[OnlyRow]| {
+        (!rows.is_empty()).then(|| {
+            let rows = rows.iter().map(|r| html! {
+                <tr>
+                    <td>{ r.answers.clone() }</td>
+                    <td>{ end(&r.end) }</td>
+                    <td>{ r.other.clone() }</td>
+                </tr>
             });
             html! {
                 <>
@@ -191,14 +150,13 @@ fn changes(content: Option<&Content>, diff: Option<&Diff>, one_sided: &[OneSided
             }
         })
     };
-    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
-    let strings = (!d.strings.is_empty() || !d.values.is_empty()).then(|| {
-        let rows = d.strings.iter().chain(&d.values).map(|c| html! {
+    let fields = (!c.fields.is_empty()).then(|| {
+        let rows = c.fields.iter().map(|f: &FieldRow| html! {
             <tr>
-                <td>{ c.location.clone() }</td>
-                <td>{ c.locale.clone().unwrap_or_default() }</td>
-                <td>{ value(&c.old) }</td>
-                <td>{ value(&c.new) }</td>
+                <td>{ f.location.clone() }</td>
+                <td>{ f.locale.clone() }</td>
+                <td>{ f.before.clone() }</td>
+                <td>{ f.now.clone() }</td>
             </tr>
         });
         html! {
@@ -216,25 +174,25 @@ fn changes(content: Option<&Content>, diff: Option<&Diff>, one_sided: &[OneSided
     html! {
         <section class="st-sub" aria-labelledby="st-diff-title" data-role="diff">
             <h3 id="st-diff-title">{ "What changed for patients" }</h3>
-            <p data-role="diff-summary">{ "Compared with the shipped content: " }{ summary }</p>
+            <p data-role="diff-summary">{ "Compared with the shipped content: " }{ c.summary.clone() }</p>
             { for one_language(one_sided) }
             { for changed }
-            { for only("Answer paths that are gone", "diff-removed", "The same answers now", &d.removed) }
-            { for only("New answer paths", "diff-added", "The same answers before", &d.added) }
-            { for pair_changes("Two concerns together: new or changed results", "diff-pairs-added", &d.pairs_added) }
-            { for pair_changes("Two concerns together: results that are gone", "diff-pairs-removed", &d.pairs_removed) }
-            { for strings }
+            { for only("Answer paths that are gone", "diff-removed", "The same answers now", &c.removed) }
+            { for only("New answer paths", "diff-added", "The same answers before", &c.added) }
+            { for pair_changes("Two concerns together: new or changed results", "diff-pairs-added", &c.pairs_added) }
+            { for pair_changes("Two concerns together: results that are gone", "diff-pairs-removed", &c.pairs_removed) }
+            { for fields }
         </section>
     }
 }
 
-fn paths(content: Option<&Content>, rows: &[PathRow]) -> Html {
+fn paths(rows: &[PathRow]) -> Html {
     let rows = rows.iter().map(|r| {
         html! {
             <tr class={format!("st-u-{}", r.urgency.as_str())}>
                 <td>{ r.urgency.as_str() }</td>
                 <td><code>{ r.outcome.clone() }</code></td>
-                <td>{ words(content, &r.answers) }</td>
+                <td>{ r.words.clone() }</td>
                 <td class="st-ids">{ r.answers.clone() }</td>
                 <td>{ r.exact }</td>
             </tr>
@@ -254,48 +212,44 @@ fn paths(content: Option<&Content>, rows: &[PathRow]) -> Html {
     }
 }
 
-/// A table of pair rows (see `content_tool::combined`), ids without backticks.
-fn pair_table(role: &'static str, rows: Html, count: bool) -> Html {
+/// A table of pair rows (see `report::PairRow`), with the count column when
+/// the rows have counts.
+fn pair_table(role: &'static str, rows: &[PairRow]) -> Html {
+    let count = rows.iter().any(|r| r.paths.is_some());
     let head = PAIR_HEADER
         .iter()
         .map(|h| html! { <th scope="col">{ *h }</th> });
+    let rows = rows.iter().map(|r| {
+        let cells = r.cells.iter().map(|c| html! { <td>{ c.clone() }</td> });
+        html! { <tr>{ for cells }{ for r.paths.map(|n| html! { <td>{ n }</td> }) }</tr> }
+    });
     html! {
         <table data-role={role}>
             <thead><tr>{ for head }{ for count.then(|| html! { <th scope="col">{ "Exact paths" }</th> }) }</tr></thead>
-            <tbody>{ rows }</tbody>
+            <tbody>{ for rows }</tbody>
         </table>
     }
 }
 
-fn pair_row(cells: &[String; 5], count: Option<u64>) -> Html {
-    let cells = cells.iter().map(|c| html! { <td>{ plain(c) }</td> });
-    html! { <tr>{ for cells }{ for count.map(|n| html! { <td>{ n }</td> }) }</tr> }
-}
-
-fn pair_changes(title: &'static str, role: &'static str, rows: &[[String; 5]]) -> Option<Html> {
+fn pair_changes(title: &'static str, role: &'static str, rows: &[PairRow]) -> Option<Html> {
     (!rows.is_empty()).then(|| {
-        let rows: Html = rows.iter().map(|r| pair_row(r, None)).collect();
         html! {
             <>
             <h4>{ title }</h4>
-            { scroll(title, pair_table(role, rows, false)) }
+            { scroll(title, pair_table(role, rows)) }
             </>
         }
     })
 }
 
-fn pairs(rows: &[([String; 5], u64)], combined_paths: u64) -> Html {
-    let body = if rows.is_empty() {
+fn pairs(p: &Pairs) -> Html {
+    let body = if p.rows.is_empty() {
         html! { <p>{ "No answer opens more than one branch: every path is one concern." }</p> }
     } else {
-        let rows: Html = rows
-            .iter()
-            .map(|(cells, n)| pair_row(cells, Some(*n)))
-            .collect();
         html! {
             <>
-            <p>{ format!("When several ticked boxes each lead on (several concerns), each one's questions are asked in turn; an emergency ends the journey at once; otherwise the most urgent result is shown and the others under \"Also\". {combined_paths} exact paths do this. Each pair of concerns, with what each gives alone:") }</p>
-            { scroll("Several concerns at once", pair_table("pairs", rows, true)) }
+            <p>{ format!("When several ticked boxes each lead on (several concerns), each one's questions are asked in turn; an emergency ends the journey at once; otherwise the most urgent result is shown and the others under \"Also\". {} exact paths do this. Each pair of concerns, with what each gives alone:", p.combined_paths) }</p>
+            { scroll("Several concerns at once", pair_table("pairs", &p.rows)) }
             </>
         }
     };

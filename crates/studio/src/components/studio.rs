@@ -23,9 +23,10 @@ use content_tool::diff::diff;
 /// How long typing must pause before the text is checked.
 const CHECK_DELAY_MS: u32 = 300;
 
-/// The text being edited and what the last check found.
+/// The clinician's work: the text being edited and what the last check
+/// found. (Not a "draft": that is content no clinician has approved yet.)
 #[derive(Clone, PartialEq)]
-struct Draft {
+struct Work {
     /// The file's name, used in diagnostics and for the download.
     name: String,
     /// The text as typed.
@@ -39,16 +40,16 @@ struct Draft {
     last_good: Option<ContentRef>,
 }
 
-impl Draft {
+impl Work {
     /// A file just opened, checked.
-    fn checked_now(name: String, text: String) -> Draft {
-        Draft::checked_after(None, name, text)
+    fn checked_now(name: String, text: String) -> Work {
+        Work::checked_after(None, name, text)
     }
 
     /// The edited text checked, keeping `last_good` if it has problems.
-    fn checked_after(last_good: Option<ContentRef>, name: String, text: String) -> Draft {
+    fn checked_after(last_good: Option<ContentRef>, name: String, text: String) -> Work {
         let checked = Rc::new(check(&name, &text));
-        Draft {
+        Work {
             last_good: checked.content.clone().or(last_good),
             checked_text: text.as_str().into(),
             name,
@@ -64,19 +65,19 @@ type Chosen = ((u32, u32), usize);
 /// The studio.
 #[component]
 pub fn Studio() -> Html {
-    // The draft is kept on this device unless the clinician unticked the
-    // box; a kept draft opens instead of the shipped content.
+    // The work is kept on this device unless the clinician unticked the
+    // box; kept work opens instead of the shipped content.
     let keep = use_state(web::keep_wanted);
-    let kept = use_memo((), |_| web::kept_draft());
-    let draft = use_state(|| match &*kept {
-        Some((name, text)) => Draft::checked_now(name.clone(), text.clone()),
-        None => Draft::checked_now(shipped::NAME.to_owned(), shipped::TEXT.to_owned()),
+    let kept = use_memo((), |_| web::kept_work());
+    let work = use_state(|| match &*kept {
+        Some((name, text)) => Work::checked_now(name.clone(), text.clone()),
+        None => Work::checked_now(shipped::NAME.to_owned(), shipped::TEXT.to_owned()),
     });
     // The text as opened or last downloaded: leaving with another asks first.
-    let saved = use_state(|| draft.text.clone());
+    let saved = use_state(|| work.text.clone());
     let opened = use_state(|| {
         if kept.is_some() {
-            "your kept draft"
+            "your kept work"
         } else {
             "the shipped content"
         }
@@ -89,8 +90,8 @@ pub fn Studio() -> Html {
     let leaving: Rc<RefCell<web::Leaving>> = use_mut_ref(web::Leaving::default);
     {
         let mut leaving = leaving.borrow_mut();
-        leaving.name.clone_from(&draft.name);
-        leaving.text.clone_from(&draft.text);
+        leaving.name.clone_from(&work.name);
+        leaving.text.clone_from(&work.text);
         leaving.saved.clone_from(&saved);
         leaving.keep = *keep;
     }
@@ -100,34 +101,33 @@ pub fn Studio() -> Html {
     });
 
     let open = {
-        let (draft, timer, keep, saved) =
-            (draft.clone(), timer.clone(), keep.clone(), saved.clone());
+        let (work, timer, keep, saved) = (work.clone(), timer.clone(), keep.clone(), saved.clone());
         Callback::from(move |(name, text): (String, String)| {
             timer.borrow_mut().take();
             if *keep {
-                web::keep_draft(&name, &text);
+                web::keep_work(&name, &text);
             }
             saved.set(text.clone());
-            draft.set(Draft::checked_now(name, text));
+            work.set(Work::checked_now(name, text));
         })
     };
     let on_input = {
-        let (draft, timer, keep) = (draft.clone(), timer.clone(), keep.clone());
+        let (work, timer, keep) = (work.clone(), timer.clone(), keep.clone());
         Callback::from(move |text: String| {
-            let current = (*draft).clone();
+            let current = (*work).clone();
             let name = current.name.clone();
             let last_good = current.last_good.clone();
-            draft.set(Draft {
+            work.set(Work {
                 text: text.clone(),
                 ..current
             });
-            let (draft, keep) = (draft.clone(), *keep);
+            let (work, keep) = (work.clone(), *keep);
             // Replacing the timer cancels the check scheduled before it.
             *timer.borrow_mut() = Some(Timeout::new(CHECK_DELAY_MS, move || {
                 if keep {
-                    web::keep_draft(&name, &text);
+                    web::keep_work(&name, &text);
                 }
-                draft.set(Draft::checked_after(last_good, name, text));
+                work.set(Work::checked_after(last_good, name, text));
             }));
         })
     };
@@ -158,15 +158,15 @@ pub fn Studio() -> Html {
         })
     };
     let on_keep = {
-        let (keep, draft) = (keep.clone(), draft.clone());
+        let (keep, work) = (keep.clone(), work.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             if input.checked() {
-                web::keep_again(&draft.name, &draft.text);
+                web::keep_again(&work.name, &work.text);
             } else {
-                web::forget_draft();
+                web::forget_work();
             }
             keep.set(input.checked());
         })
@@ -195,11 +195,11 @@ pub fn Studio() -> Html {
         })
     };
 
-    let checked = draft.checked.clone();
+    let checked = work.checked.clone();
     let bad_lines: Vec<usize> = checked.problems.iter().map(|p| p.line).collect();
     // The languages of the file, for the form view: of the last content
     // without problems, or English and Spanish.
-    let locales = use_memo(draft.last_good.clone(), |content| {
+    let locales = use_memo(work.last_good.clone(), |content| {
         content.as_ref().map_or_else(
             || vec!["en".to_owned(), "es".to_owned()],
             |c| c.locales.iter().map(|l| l.to_string()).collect(),
@@ -218,9 +218,9 @@ pub fn Studio() -> Html {
         }
     };
     let edit_view = if *form {
-        html! { <FormView text={draft.text.clone()} locales={locales.clone()} on_input={on_input.clone()} /> }
+        html! { <FormView text={work.text.clone()} locales={locales.clone()} on_input={on_input.clone()} /> }
     } else {
-        html! { <Editor text={draft.text.clone()} bad_lines={bad_lines.clone()} editor={editor.clone()} lines={lines.clone()} on_input={on_input.clone()} /> }
+        html! { <Editor text={work.text.clone()} bad_lines={bad_lines.clone()} editor={editor.clone()} lines={lines.clone()} on_input={on_input.clone()} /> }
     };
     // What changed for patients, once per checked content: the review
     // shows it, the approval summarises it.
@@ -239,7 +239,7 @@ pub fn Studio() -> Html {
             _ => Vec::new(),
         },
     );
-    let pending = *draft.checked_text != *draft.text;
+    let pending = *work.checked_text != *work.text;
     // Said here, as `cargo content check` says it; the widget never changes
     // because of a date.
     let review_due = checked
@@ -270,7 +270,7 @@ pub fn Studio() -> Html {
         <main class="st-main">
             <section class="st-open" aria-labelledby="st-open-title">
                 <h2 id="st-open-title">{ "Open" }</h2>
-                <p data-role="opened">{ "Editing " }{ *opened }{ ": " }<code>{ draft.name.clone() }</code></p>
+                <p data-role="opened">{ "Editing " }{ *opened }{ ": " }<code>{ work.name.clone() }</code></p>
                 { for review_due }
                 <div class="st-row">
                     <button type="button" class="st-button" data-action="open-shipped" onclick={on_shipped}>{ "Open the shipped content" }</button>
@@ -280,14 +280,14 @@ pub fn Studio() -> Html {
                     </label>
                     <label class="st-check">
                         <input type="checkbox" data-action="keep" checked={*keep} onchange={on_keep} />
-                        { "Keep my draft on this device" }
+                        { "Keep my work on this device" }
                     </label>
                 </div>
                 <p class="st-note" data-role="keep-note">{
                     if *keep {
-                        "Your draft stays on this device, in this browser, until you untick the box (which clears it). Download the file (under Approve) to give it to someone or keep a copy."
+                        "Your work stays on this device, in this browser, until you untick the box (which clears it). Download the file (under Approve) to give it to someone or keep a copy."
                     } else {
-                        "Your draft is not kept on this device: closing this page forgets your changes. Download the file (under Approve) to keep it."
+                        "Your work is not kept on this device: closing this page forgets your changes. Download the file (under Approve) to keep it."
                     }
                 }</p>
             </section>
@@ -295,11 +295,11 @@ pub fn Studio() -> Html {
                 <div>{ view_switch }{ edit_view }</div>
                 <div class="st-side">
                     <Problems problems={checked.problems.clone()} {pending} {on_problem} />
-                    <Preview content={draft.last_good.clone()} stale={checked.content.is_none()} />
+                    <Preview content={work.last_good.clone()} stale={checked.content.is_none()} />
                 </div>
             </div>
             <Review content={checked.content.clone()} diff={diff.clone()} one_sided={one_sided.clone()} />
-            <Approve name={draft.name.clone()} text={draft.text.clone()} content={checked.content.clone()} {diff} {one_sided} {on_saved} />
+            <Approve name={work.name.clone()} text={work.text.clone()} content={checked.content.clone()} {diff} {one_sided} {on_saved} />
         </main>
         </>
     }
