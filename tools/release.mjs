@@ -338,8 +338,10 @@ ${'='.repeat(title.length)}
 ${state}
 
 The symptom checker asks a patient a few questions and shows what to do and
-how urgently. It runs entirely in the visitor's browser: nothing they answer
-leaves their device, and it sends nothing anywhere.
+how urgently. It runs entirely in the visitor's browser and sends nothing
+anywhere: nothing they answer leaves their device, unless your page turns
+on the share attribute and the patient presses "Send my answers to the
+clinic", which hands the answers to your page (see EMBEDDING.md).
 
 What is in this folder
   embed/${version}/${SCRIPT}       the script your page loads
