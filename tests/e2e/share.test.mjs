@@ -120,8 +120,26 @@ async function walkAndRecord(w, steps) {
   return { asked, reached };
 }
 
+/** The exported Questionnaire (`cargo content fhir`, kept in docs/fhir/). */
+const QUESTIONNAIRE = JSON.parse(fs.readFileSync(path.join(REPO, 'docs/fhir/botox-aftercare.json'), 'utf8')).entry[0].resource;
+
+/** The response answers the exported Questionnaire: its canonical URL and version, its items, their answer options. */
+function assertAnswersQuestionnaire(qr, where) {
+  assert.equal(qr.questionnaire, `${QUESTIONNAIRE.url}|${QUESTIONNAIRE.version}`, `${where}: the exported Questionnaire`);
+  for (const item of qr.item) {
+    const asked = QUESTIONNAIRE.item.find((i) => i.linkId === item.linkId);
+    assert.ok(asked, `${where}: ${item.linkId} is an item of the Questionnaire`);
+    assert.ok(item.answer.length === 1 || asked.repeats, `${where}: ${item.linkId} repeats`);
+    for (const { valueCoding } of item.answer) {
+      assert.ok(asked.answerOption.some((o) => o.valueCoding.system === valueCoding.system && o.valueCoding.code === valueCoding.code),
+        `${where}: ${valueCoding.code} is an answer option of ${item.linkId}`);
+    }
+  }
+}
+
 function assertResponse(qr, { asked, steps, outcome, urgency, also, locale, where }) {
   assertValidFhir(qr, where);
+  assertAnswersQuestionnaire(qr, where);
   assert.equal(qr.resourceType, 'QuestionnaireResponse');
   assert.equal(qr.status, 'completed');
   assert.equal(qr.language, locale, `${where}: language`);

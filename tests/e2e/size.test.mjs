@@ -17,9 +17,9 @@ const embed = path.join(repo, 'dist', 'embed', version);
 // The shipped bundle, with the full bilingual content (about 18 KB of it
 // gzip since version 3 of the clinical content). The product's budget is
 // 100 KB; the bundle is not there (see BENCHMARKS.md, "Where the bytes go":
-// 141.4 KB), so this guard holds it within about 1 KB of where it is now,
+// 139.6 KB), so this guard holds it within about 1 KB of where it is now,
 // and is lowered with every saving until it reaches the budget.
-const BUDGET = 142 * 1024;
+const BUDGET = 140 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
