@@ -3,7 +3,7 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve build release test bench setup setup-test setup-release
+.PHONY: serve build release test bench mutants setup setup-test setup-release
 
 ## Set up what is missing, then serve the demo page on http://127.0.0.1:8080
 serve: setup
@@ -25,6 +25,11 @@ test:
 ## Benchmark the widget against its peers and write BENCHMARKS.md
 bench: setup-test
 	scripts/bench.sh
+
+## Mutation testing of the pure core into target/mutants/ (slow: see MUTANTS.md);
+## FILES="crates/core/src/engine.rs …" narrows it
+mutants: setup
+	scripts/mutants.sh
 
 setup:
 	scripts/setup.sh build

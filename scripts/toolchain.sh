@@ -14,6 +14,9 @@ GECKODRIVER_VERSION=0.37.1
 # cargo-cyclonedx, the bill of materials of the crates in the wasm (`make
 # release` only; scripts/setup.sh release installs it).
 CYCLONEDX_VERSION=0.5.9
+# cargo-mutants, the mutation testing of `make mutants` (scripts/mutants.sh
+# installs it; not part of `make test`).
+MUTANTS_VERSION=27.1.0
 # The oldest Node that runs the tools (node --test globs, playwright-core).
 NODE_MIN=20
 

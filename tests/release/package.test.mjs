@@ -127,7 +127,9 @@ test('README.txt: this build\'s SRI hash in both snippets, the headers, the poli
   for (const v of new Set(Object.values(HEADERS).flatMap((h) => Object.values(h)))) {
     assert.ok(embedding.includes(v), `EMBEDDING.md says the same: ${v}`);
   }
-  const attributes = [...embedding.split('## Attributes')[1].matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+  // The attribute table: the section "## Attributes", up to the next one.
+  const section = embedding.split(/^## Attributes$/m)[1].split(/^## /m)[0];
+  const attributes = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
   assert.ok(attributes.length >= 7, attributes.join());
   for (const a of attributes) assert.match(readme, new RegExp(`^  ${a}\\n`, 'm'), a);
 });

@@ -778,3 +778,21 @@ impl Journey {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Selection;
+
+    #[test]
+    fn a_selection_ignores_answers_out_of_range_and_keeps_one_added_twice() {
+        let max = Selection::MAX_ANSWERS;
+        assert_eq!(Selection::EMPTY.with(max), Selection::EMPTY);
+        assert_eq!(Selection::one(max - 1).bits(), 1 << (max - 1));
+        assert!(!Selection::from_bits(u32::MAX).contains(max));
+        assert!(Selection::from_bits(u32::MAX).contains(max - 1));
+        let three = Selection::one(3);
+        assert_eq!(three.with(3), three, "adding a chosen answer keeps it");
+        assert_eq!(three.with(5).without(5), three);
+        assert_eq!(three.without(max), three);
+    }
+}
