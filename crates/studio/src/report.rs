@@ -620,18 +620,7 @@ mod tests {
 
     /// The shipped text with one route and one English string changed.
     fn edited() -> Content {
-        let start = shipped::TEXT
-            .find("id = \"not_working_when\"")
-            .expect("there");
-        let (head, tail) = shipped::TEXT.split_at(start);
-        let tail = tail
-            .replacen(
-                "next = \"wait_full_effect\"",
-                "next = \"not_working_review\"",
-                1,
-            )
-            .replacen("Do not rub or press the spot.", "Do not rub the spot.", 1);
-        load("x.toml", &format!("{head}{tail}")).expect("valid")
+        load("x.toml", &shipped::edited_text()).expect("valid")
     }
 
     #[test]

@@ -18,3 +18,20 @@ pub fn content() -> Option<&'static Content> {
     static CONTENT: OnceLock<Option<Content>> = OnceLock::new();
     CONTENT.get_or_init(|| load(NAME, TEXT).ok()).as_ref()
 }
+
+/// For tests: the shipped text with one route and one English string
+/// changed (`not_working_when`'s "under 2 weeks" now leads to
+/// `not_working_review`; "Do not rub or press the spot." loses "or press").
+#[cfg(test)]
+pub fn edited_text() -> String {
+    let start = TEXT.find("id = \"not_working_when\"").expect("there");
+    let (head, tail) = TEXT.split_at(start);
+    let tail = tail
+        .replacen(
+            "next = \"wait_full_effect\"",
+            "next = \"not_working_review\"",
+            1,
+        )
+        .replacen("Do not rub or press the spot.", "Do not rub the spot.", 1);
+    format!("{head}{tail}")
+}

@@ -88,19 +88,7 @@ mod tests {
     #[test]
     fn a_reworded_text_and_a_rerouted_answer_are_counted() {
         let old = load(shipped::NAME, shipped::TEXT).expect("valid");
-        let start = shipped::TEXT
-            .find("id = \"not_working_when\"")
-            .expect("there");
-        let (head, tail) = shipped::TEXT.split_at(start);
-        let tail = tail
-            .replacen(
-                "next = \"wait_full_effect\"",
-                "next = \"not_working_review\"",
-                1,
-            )
-            .replacen("Do not rub or press the spot.", "Do not rub the spot.", 1);
-        let text = format!("{head}{tail}");
-        let new = load("x.toml", &text).expect("valid");
+        let new = load("x.toml", &shipped::edited_text()).expect("valid");
         let lines = summary(&diff(&old, &new));
         assert_eq!(lines[0], "1 text changed (in English).");
         assert!(
