@@ -25,4 +25,4 @@ fi
 files=${FILES:-crates/core/src/attributes.rs crates/core/src/engine.rs crates/core/src/paths.rs crates/core/src/signoff.rs crates/core/src/fhir.rs}
 args=()
 for f in $files; do args+=(--file "$f"); done
-exec cargo mutants --package symptom-checker-core "${args[@]}" --timeout 120 --output target/mutants "$@"
+exec cargo mutants --package symptom-checker-core "${args[@]}" --timeout 30 --output target/mutants "$@"
