@@ -317,3 +317,37 @@ fn the_hand_written_json_escapes_as_serde_json_does() {
     fhir::json_string(&mut out, &text);
     assert_eq!(out, serde_json::to_string(&text).unwrap());
 }
+
+#[test]
+fn the_code_systems_and_fixed_texts_are_pinned() {
+    let content = shipped();
+    assert_eq!(
+        fhir::answer_system(content),
+        "urn:symptom-checker:botox-aftercare:answer"
+    );
+    assert_eq!(
+        fhir::outcome_system(content),
+        "urn:symptom-checker:botox-aftercare:outcome"
+    );
+    let texts: Vec<&str> = ["en", "es"]
+        .into_iter()
+        .flat_map(|l| [OUTCOME_ITEM, URGENCY_ITEM, ALSO_ITEM].map(|i| fhir::result_text(i, l)))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Outcome",
+            "Urgency",
+            "Also",
+            "Resultado",
+            "Urgencia",
+            "También"
+        ]
+    );
+    let displays: Vec<(&str, &str)> = symptom_checker_core::model::Urgency::ALL
+        .into_iter()
+        .map(fhir::urgency_definition)
+        .collect();
+    assert_eq!(displays[0], ("Emergency", "Call the emergency number now."));
+    assert_eq!(displays[3].0, "Self-care");
+}
