@@ -22,9 +22,6 @@ use crate::model::{
     Content, Date, Kind, Locale, Question, QuestionIdx, Review, Target, Text, Urgency,
 };
 
-/// The FHIR version of every resource here.
-pub const FHIR_VERSION: &str = "4.0.1";
-
 /// The standard extension that carries a text's other languages.
 const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
 /// The standard extension that hides an item from a form renderer.
